@@ -11,7 +11,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -19,7 +22,7 @@ export default tseslint.config(
           message: 'Cue text and episode data are rendered as text, never as HTML.',
         },
         {
-          selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
           message: 'Never assign HTML strings: build nodes or use textContent.',
         },
       ],
@@ -32,7 +35,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['video.js', 'video.js/*'], message: 'Only src/player may import video.js.' }] },
+        {
+          patterns: [
+            { group: ['video.js', 'video.js/*'], message: 'Only src/player may import video.js.' },
+          ],
+        },
       ],
     },
   },
@@ -45,15 +52,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'src/core stays free of React.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
+              message: 'src/core stays free of React.',
+            },
             { group: ['video.js', 'video.js/*'], message: 'Only src/player may import video.js.' },
             { group: ['@tanstack/*'], message: 'src/core stays free of data-fetching libraries.' },
-            { group: ['node:*', 'fs', 'path', 'fs/*'], message: 'src/core runs in the browser too: no Node built-ins.' },
-            { group: ['**/player/*', '**/features/*', '**/app/*', '**/data/*', '**/server/*'], message: 'src/core imports nothing from the layers above it.' },
+            {
+              group: ['node:*', 'fs', 'path', 'fs/*'],
+              message: 'src/core runs in the browser too: no Node built-ins.',
+            },
+            {
+              group: ['**/player/*', '**/features/*', '**/app/*', '**/data/*', '**/server/*'],
+              message: 'src/core imports nothing from the layers above it.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'HTMLElement',
+      ],
     },
   },
   {

@@ -24,7 +24,8 @@ export interface TimestampSegment {
 }
 
 /** The span kinds WebVTT knows, by what they mean rather than by their one-letter tag. */
-export type SpanKind = 'voice' | 'lang' | 'class' | 'italic' | 'bold' | 'underline' | 'ruby' | 'ruby-text';
+export type SpanKind =
+  'voice' | 'lang' | 'class' | 'italic' | 'bold' | 'underline' | 'ruby' | 'ruby-text';
 
 /** A span of markup: `<v Joy>`, `<lang ko>`, `<c.loud>`, `<i>`, `<b>`, `<u>`, `<ruby>`, `<rt>`. */
 export interface SpanSegment {

@@ -1,0 +1,59 @@
+/**
+ * Finding `&` and `<` that a translator typed as plain text into a cue file.
+ *
+ * This only locates characters for findings (the library reports these cases as "Incorrect
+ * escape." / "Incorrect start tag." at a position after the fact); it builds no model.
+ */
+import { isKnownEntity } from './vtt-library.ts';
+
+export interface RawMarkupCharacter {
+  readonly character: '&' | '<';
+  /** 0-based line within the cue text. */
+  readonly line: number;
+  /** 1-based column within that line. */
+  readonly col: number;
+  readonly detail?: string;
+}
+
+/** Tags WebVTT cue text knows; anything else after `<` is text that should have been `&lt;`. */
+const TAG_START = /^<(\/|\d|(c|i|b|u|v|ruby|rt|lang)(?=[\s.>]|$))/;
+const CHARACTER_REFERENCE = /^&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);/;
+
+/** Every `&` not starting a known character reference and every `<` not starting a known tag. */
+export function findRawMarkupCharacters(rawText: string): RawMarkupCharacter[] {
+  const found: RawMarkupCharacter[] = [];
+  const lines = rawText.split('\n');
+  lines.forEach((line, lineIndex) => {
+    let i = 0;
+    while (i < line.length) {
+      const char = line[i];
+      if (char === '<') {
+        const rest = line.slice(i);
+        if (TAG_START.test(rest)) {
+          const close = line.indexOf('>', i);
+          // An unclosed tag runs to the end of the line (the library ends it there too).
+          i = close === -1 ? line.length : close + 1;
+          continue;
+        }
+        const name = /^<([^\s>]*)/.exec(rest)?.[1] ?? '';
+        found.push({
+          character: '<',
+          line: lineIndex,
+          col: i + 1,
+          detail: name ? `"<${name}" is not a WebVTT tag` : undefined,
+        });
+      } else if (char === '&') {
+        const reference = CHARACTER_REFERENCE.exec(line.slice(i));
+        const known =
+          reference && (reference[1]!.startsWith('#') || isKnownEntity('&' + reference[1]!));
+        if (known) {
+          i += reference[0].length;
+          continue;
+        }
+        found.push({ character: '&', line: lineIndex, col: i + 1 });
+      }
+      i++;
+    }
+  });
+  return found;
+}

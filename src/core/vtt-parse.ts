@@ -1,0 +1,554 @@
+/**
+ * WebVTT file → our model, remembering what was written.
+ *
+ * webvtt-parser parses timings, settings and cue text. It sorts cues and drops NOTE blocks, and
+ * its cue-text error positions are off (line one too high, column counted through the joined
+ * text). So a small block scanner splits the file into blocks first and records their lines; each
+ * block is then parsed by the library on its own, and the library's positions are mapped back to
+ * the real line and column.
+ */
+import type {
+  Cue,
+  CueSegment,
+  Finding,
+  SpanKind,
+  SpeakerRef,
+  VerbatimBlock,
+  VttBlock,
+  VttDocument,
+} from './cue-model.ts';
+import { findRawMarkupCharacters } from './raw-markup.ts';
+import {
+  parseWithLibrary,
+  type LibraryCue,
+  type LibraryTreeNode,
+} from './vtt-library.ts';
+
+/** Where a cue's text is drawn: the settings of a VTTCue, named as on the DOM's VTTCue. */
+export interface CueLayout {
+  readonly vertical: '' | 'rl' | 'lr';
+  readonly line: number | 'auto';
+  readonly lineAlign: 'start' | 'center' | 'end';
+  readonly snapToLines: boolean;
+  readonly position: number | 'auto';
+  readonly positionAlign: 'auto' | 'line-left' | 'center' | 'line-right';
+  readonly size: number;
+  readonly align: 'start' | 'center' | 'end' | 'left' | 'right';
+}
+
+/** A cue plus what only some callers need: the text as written and its layout. */
+export interface ParsedCue extends Cue {
+  /** The cue text exactly as written (markup and entities intact), lines joined with `\n`. */
+  readonly rawText: string;
+  readonly layout: CueLayout;
+}
+
+export interface ParseOptions {
+  /** How findings name the file (a path for the CLI, a URL path in the browser). */
+  readonly file?: string;
+  /** 'chapters' applies the library's chapter-title rules (no markup). */
+  readonly kind?: 'transcript' | 'chapters';
+  /**
+   * The episode's cast. When given, speakers are resolved (Contract 1) and a transcript's first
+   * cue without a voice span, or a voice naming nobody in the cast, becomes a finding.
+   */
+  readonly speakers?: readonly SpeakerRef[];
+}
+
+export interface ParseResult {
+  readonly document: VttDocument & { readonly cues: readonly ParsedCue[] };
+  /** Structural findings: library errors, missing or duplicate ids, raw `&`/`<`, speakers. */
+  readonly findings: readonly Finding[];
+}
+
+interface ScannedBlock {
+  /** 1-based line of the block's first line. */
+  readonly line: number;
+  readonly lines: readonly string[];
+  /** Set when the block follows the previous one without a blank line (the library flags it). */
+  readonly missingBlankLine: boolean;
+}
+
+const NEWLINE = /\r\n|\r|\n/;
+const ARROW = '-->';
+
+/**
+ * Split a file into its header and blocks, with line numbers. Blocks are separated by empty lines
+ * (as the library does: a line of spaces is not empty). A line holding `-->` inside a cue block
+ * starts a new cue, exactly where the library would start one.
+ */
+export function scanBlocks(text: string): { header: ScannedBlock; blocks: ScannedBlock[] } {
+  const lines = text.replace(/\0/g, '\uFFFD').split(NEWLINE);
+  // A file ending in a newline yields one last empty string that is not a line of its own.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+
+  let index = 1;
+  const headerLines = [lines[0] ?? ''];
+  let headerTiming = false;
+  while (index < lines.length && lines[index] !== '') {
+    if (lines[index]!.includes(ARROW)) {
+      headerTiming = true;
+      break;
+    }
+    headerLines.push(lines[index]!);
+    index++;
+  }
+  const header: ScannedBlock = { line: 1, lines: headerLines, missingBlankLine: false };
+
+  const blocks: ScannedBlock[] = [];
+  let firstMissesBlank = headerTiming;
+  while (index < lines.length) {
+    if (lines[index] === '') {
+      index++;
+      continue;
+    }
+    const start = index;
+    while (index < lines.length && lines[index] !== '') index++;
+    splitCueBlock(lines.slice(start, index), start + 1, firstMissesBlank, blocks);
+    firstMissesBlank = false;
+  }
+  return { header, blocks };
+}
+
+function splitCueBlock(
+  lines: string[],
+  firstLine: number,
+  missingBlankLine: boolean,
+  into: ScannedBlock[],
+): void {
+  // NOTE and STYLE blocks may not hold a timing line, but the library keeps them whole.
+  if (/^(NOTE|STYLE)($|[ \t])/.test(lines[0] ?? '')) {
+    into.push({ line: firstLine, lines, missingBlankLine });
+    return;
+  }
+  const timing = lines.findIndex((line) => line.includes(ARROW));
+  let start = 0;
+  for (let i = timing + 1; timing >= 0 && i < lines.length; i++) {
+    if (lines[i]!.includes(ARROW)) {
+      into.push({ line: firstLine + start, lines: lines.slice(start, i), missingBlankLine });
+      start = i;
+      missingBlankLine = true;
+    }
+  }
+  into.push({ line: firstLine + start, lines: lines.slice(start), missingBlankLine });
+}
+
+/** Parse a WebVTT file into a document that can be serialized back, plus findings. */
+export function parseVtt(text: string, options: ParseOptions = {}): ParseResult {
+  const file = options.file ?? '';
+  const mode = options.kind === 'chapters' ? 'chapters' : 'subtitles';
+  const findings: Finding[] = [];
+  const syntaxError = (message: string, line: number, col: number, cueId?: string): void => {
+    findings.push({ rule: 'webvtt-syntax', severity: 'error', file, line, col, message, cueId });
+  };
+
+  const { header, blocks: scanned } = scanBlocks(text);
+  // The header alone, as a file: the library checks the signature and header lines.
+  for (const error of parseWithLibrary(header.lines.join('\n'), mode).errors) {
+    syntaxError(describeLibraryError(error.message), error.line, error.col ?? 1);
+  }
+
+  const blocks: VttBlock[] = [];
+  const cues: ParsedCue[] = [];
+  let previousStart = 0;
+  for (const block of scanned) {
+    if (block.missingBlankLine) {
+      syntaxError(
+        'A blank line is missing before this cue: put an empty line between cues.',
+        block.line,
+        1,
+      );
+    }
+    const first = block.lines[0] ?? '';
+    if (/^NOTE($|[ \t])/.test(first)) {
+      blocks.push(verbatim('note', block));
+      block.lines.forEach((line, i) => {
+        if (i > 0 && line.includes(ARROW)) {
+          syntaxError(
+            'A NOTE block cannot hold "-->": end the note with a blank line before the next cue.',
+            block.line + i,
+            line.indexOf(ARROW) + 1,
+          );
+        }
+      });
+      continue;
+    }
+    if (/^STYLE($|[ \t])/.test(first)) {
+      blocks.push(verbatim('style', block));
+      if (cues.length > 0) {
+        syntaxError(
+          'A STYLE block cannot come after the first cue: move it above the cues.',
+          block.line,
+          1,
+        );
+      }
+      continue;
+    }
+    if (/^REGION($|[ \t])/.test(first) && !block.lines.some((line) => line.includes(ARROW))) {
+      // Regions are valid WebVTT the library does not know; keep them verbatim, never crash.
+      blocks.push(verbatim('region', block));
+      continue;
+    }
+
+    const parsed = parseCueBlock(block, mode, previousStart, syntaxError);
+    if (!parsed) {
+      blocks.push(verbatim('invalid', block));
+      continue;
+    }
+    previousStart = parsed.startTime;
+    cues.push(parsed);
+    blocks.push({ type: 'cue', cue: parsed });
+  }
+
+  const withSpeakers = options.speakers
+    ? resolveSpeakers(cues, options.speakers, options.kind !== 'chapters', file, findings)
+    : cues;
+  // Blocks hold the same objects as `cues`; after speaker resolution swap in the new ones.
+  const byOld = new Map<ParsedCue, ParsedCue>();
+  cues.forEach((cue, i) => byOld.set(cue, withSpeakers[i]!));
+  const finalBlocks = blocks.map((block) =>
+    block.type === 'cue'
+      ? { type: 'cue' as const, cue: byOld.get(block.cue as ParsedCue)! }
+      : block,
+  );
+
+  checkIds(withSpeakers, file, findings);
+  for (const cue of withSpeakers) {
+    for (const raw of findRawMarkupCharacters(cue.rawText)) {
+      findings.push({
+        rule: raw.character === '&' ? 'raw-ampersand' : 'raw-less-than',
+        severity: 'error',
+        file,
+        line: cue.timingLine + 1 + raw.line,
+        col: raw.col,
+        message:
+          raw.character === '&'
+            ? 'A raw "&" in cue text: write it as "&amp;" (the workspace does this for you).'
+            : `A raw "<" in cue text${raw.detail ? ` (${raw.detail})` : ''}: write it as "&lt;" (the workspace does this for you).`,
+        cueId: cue.id || undefined,
+      });
+    }
+  }
+
+  findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  return {
+    document: { header: header.lines.join('\n'), blocks: finalBlocks, cues: withSpeakers },
+    findings,
+  };
+}
+
+function verbatim(type: VerbatimBlock['type'], block: ScannedBlock): VerbatimBlock {
+  return { type, text: block.lines.join('\n'), line: block.line };
+}
+
+/** Messages the library reports for raw `&` and `<`; our own findings say it better, at the char. */
+const RAW_CHARACTER_MESSAGES = new Set(['Incorrect escape.', 'Incorrect start tag.']);
+
+function parseCueBlock(
+  block: ScannedBlock,
+  mode: 'subtitles' | 'chapters',
+  previousStart: number,
+  syntaxError: (message: string, line: number, col: number, cueId?: string) => void,
+): ParsedCue | null {
+  // Parsed as a file of its own: "WEBVTT", an empty line, then the block. So the library's
+  // line L is the block's line L - 2 (1-based), and its cue-text errors sit on line
+  // (block length + 3), i.e. after the text, with the column counted through the joined text.
+  const HEADER_LINES = 2;
+  const result = parseWithLibrary('WEBVTT\n\n' + block.lines.join('\n'), mode);
+  const libraryCue: LibraryCue | undefined = result.cues[0];
+  const timingIndex = block.lines.findIndex((line) => line.includes(ARROW));
+  const textStartIndex = timingIndex + 1;
+  const textLineCount = block.lines.length - textStartIndex;
+  const cueId = libraryCue?.id || undefined;
+  // A raw `&` or `<` garbles the library's view of the rest of the cue; it is reported on its
+  // own (raw-ampersand / raw-less-than), and the library's follow-on errors would only confuse.
+  const hasRawCharacters = libraryCue ? findRawMarkupCharacters(libraryCue.text).length > 0 : false;
+
+  for (const error of result.errors) {
+    const blockIndex = error.line - 1 - HEADER_LINES;
+    const isTextError = libraryCue && timingIndex >= 0 && blockIndex >= block.lines.length;
+    if (isTextError) {
+      if (hasRawCharacters || RAW_CHARACTER_MESSAGES.has(error.message)) continue;
+      const at = positionInText(libraryCue.text, (error.col ?? 1) - 1);
+      const line = at.line < textLineCount ? at.line : Math.max(0, textLineCount - 1);
+      syntaxError(
+        describeLibraryError(error.message),
+        block.line + textStartIndex + line,
+        at.col,
+        cueId,
+      );
+    } else {
+      syntaxError(
+        describeLibraryError(error.message),
+        block.line + Math.max(0, Math.min(blockIndex, block.lines.length - 1)),
+        error.col ?? 1,
+        cueId,
+      );
+    }
+  }
+  if (!libraryCue) return null;
+
+  const timingLine = block.line + timingIndex;
+  if (libraryCue.startTime < previousStart) {
+    syntaxError(
+      'This cue starts before the previous cue: cues must be in order of start time.',
+      timingLine,
+      1,
+      cueId,
+    );
+  }
+
+  const segments = toSegments(libraryCue.tree?.children ?? []);
+  return {
+    id: libraryCue.id,
+    startTime: libraryCue.startTime,
+    endTime: libraryCue.endTime,
+    settings: settingsAsWritten(block.lines[timingIndex] ?? ''),
+    rawText: libraryCue.text,
+    text: plainText(segments),
+    segments,
+    voice: firstVoice(segments),
+    speakerId: null,
+    line: block.line,
+    timingLine,
+    layout: toLayout(libraryCue),
+  };
+}
+
+/** Map an offset in the joined cue text to a 0-based line and 1-based column. */
+function positionInText(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length - 1;
+  const col = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return { line, col: Math.max(1, col) };
+}
+
+/**
+ * The settings part of a timing line as written: everything after the end timestamp. This keeps
+ * the author's text for round trips; the values themselves come from the library (`layout`).
+ */
+function settingsAsWritten(timingLine: string): string {
+  const afterArrow = timingLine.slice(timingLine.indexOf(ARROW) + ARROW.length);
+  const match = /^[ \t\f]*\S+([ \t\f]+(.*))?$/.exec(afterArrow);
+  return match?.[2]?.trim() ?? '';
+}
+
+function toLayout(cue: LibraryCue): CueLayout {
+  return {
+    vertical: cue.direction === 'horizontal' ? '' : cue.direction,
+    line: cue.linePosition,
+    lineAlign: cue.lineAlign,
+    snapToLines: cue.snapToLines,
+    position: cue.textPosition,
+    positionAlign: cue.positionAlign,
+    size: cue.size,
+    align: cue.alignment,
+  };
+}
+
+const SPAN_KINDS: Record<string, SpanKind> = {
+  v: 'voice',
+  lang: 'lang',
+  c: 'class',
+  i: 'italic',
+  b: 'bold',
+  u: 'underline',
+  ruby: 'ruby',
+  rt: 'ruby-text',
+};
+
+/** webvtt-parser's tree → our segments. The only place that sees the library's tree. */
+function toSegments(nodes: readonly LibraryTreeNode[]): CueSegment[] {
+  const segments: CueSegment[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const last = segments[segments.length - 1];
+      // The library can split one run of text into several nodes; join them.
+      if (last?.type === 'text')
+        segments[segments.length - 1] = { type: 'text', text: last.text + node.value };
+      else if (node.value !== '') segments.push({ type: 'text', text: node.value });
+    } else if (node.type === 'timestamp') {
+      segments.push({ type: 'timestamp', time: node.value });
+    } else {
+      const kind = SPAN_KINDS[node.name];
+      if (!kind) continue;
+      segments.push({
+        type: kind,
+        classes: [...(node.classes ?? [])],
+        annotation: node.name === 'v' || node.name === 'lang' ? (node.value ?? '') : '',
+        children: toSegments(node.children as LibraryTreeNode[]),
+      });
+    }
+  }
+  return segments;
+}
+
+/** The text a reader sees: markup removed, ruby annotations left out, `\n` between lines. */
+export function plainText(segments: readonly CueSegment[]): string {
+  let text = '';
+  for (const segment of segments) {
+    if (segment.type === 'text') text += segment.text;
+    else if (segment.type !== 'timestamp' && segment.type !== 'ruby-text') {
+      text += plainText(segment.children);
+    }
+  }
+  return text;
+}
+
+/** The annotation of the first voice span, depth first, or null. */
+export function firstVoice(segments: readonly CueSegment[]): string | null {
+  for (const segment of segments) {
+    if (segment.type === 'text' || segment.type === 'timestamp') continue;
+    if (segment.type === 'voice') return segment.annotation;
+    const inner = firstVoice(segment.children);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
+
+/** Find the speaker a voice name means: an id or a name, ignoring case (Contract 1). */
+export function matchSpeaker(
+  voice: string,
+  speakers: readonly SpeakerRef[],
+): SpeakerRef | undefined {
+  const wanted = voice.trim().toLowerCase();
+  return (
+    speakers.find((speaker) => speaker.id.toLowerCase() === wanted) ??
+    speakers.find((speaker) => speaker.name.toLowerCase() === wanted)
+  );
+}
+
+function resolveSpeakers(
+  cues: readonly ParsedCue[],
+  speakers: readonly SpeakerRef[],
+  requireFirst: boolean,
+  file: string,
+  findings: Finding[],
+): ParsedCue[] {
+  let current: string | null = null;
+  return cues.map((cue, index) => {
+    if (cue.voice !== null) {
+      const speaker = matchSpeaker(cue.voice, speakers);
+      if (speaker) current = speaker.id;
+      else {
+        current = null;
+        const at = voicePosition(cue);
+        const suggestion = closestSpeaker(cue.voice, speakers);
+        findings.push({
+          rule: 'unknown-speaker',
+          severity: 'error',
+          file,
+          line: at.line,
+          col: at.col,
+          message: `"${cue.voice}" is not a speaker of this episode${
+            suggestion ? `: did you mean "${suggestion.name}"?` : ''
+          } Use the id or name of a speaker from episode.json (${speakers
+            .map((speaker) => speaker.name)
+            .join(', ')}).`,
+          cueId: cue.id || undefined,
+        });
+      }
+    } else if (index === 0 && requireFirst) {
+      findings.push({
+        rule: 'missing-speaker',
+        severity: 'error',
+        file,
+        line: cue.timingLine + 1,
+        col: 1,
+        message:
+          'The first cue names no speaker: start it with a voice span such as "<v Joy>" (later cues without one keep the previous speaker).',
+        cueId: cue.id || undefined,
+      });
+    }
+    return current === cue.speakerId ? cue : { ...cue, speakerId: current };
+  });
+}
+
+/** Where the voice name of a cue's first `<v …>` is written (for findings). */
+function voicePosition(cue: ParsedCue): { line: number; col: number } {
+  const lines = cue.rawText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /<v(\.[^\s>]*)?[ \t]+/.exec(lines[i]!);
+    if (match) return { line: cue.timingLine + 1 + i, col: match.index + match[0].length + 1 };
+  }
+  return { line: cue.timingLine + 1, col: 1 };
+}
+
+function closestSpeaker(voice: string, speakers: readonly SpeakerRef[]): SpeakerRef | undefined {
+  let best: SpeakerRef | undefined;
+  let bestDistance = Infinity;
+  for (const speaker of speakers) {
+    for (const candidate of [speaker.id, speaker.name]) {
+      const distance = editDistance(voice.toLowerCase(), candidate.toLowerCase());
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = speaker;
+      }
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(voice.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function checkIds(cues: readonly ParsedCue[], file: string, findings: Finding[]): void {
+  const firstLineOf = new Map<string, number>();
+  for (const cue of cues) {
+    if (cue.id === '') {
+      findings.push({
+        rule: 'missing-id',
+        severity: 'error',
+        file,
+        line: cue.timingLine,
+        col: 1,
+        message:
+          'This cue has no id: add a unique id on the line above its timing (ids align translations with the source).',
+      });
+      continue;
+    }
+    const first = firstLineOf.get(cue.id);
+    if (first !== undefined) {
+      findings.push({
+        rule: 'duplicate-id',
+        severity: 'error',
+        file,
+        line: cue.line,
+        col: 1,
+        message: `The id "${cue.id}" is already used on line ${first}: every cue needs its own id.`,
+        cueId: cue.id,
+      });
+    } else firstLineOf.set(cue.id, cue.line);
+  }
+}
+
+const LIBRARY_MESSAGES: Record<string, string> = {
+  'No valid signature. (File needs to start with "WEBVTT".)':
+    'The file must start with the line "WEBVTT".',
+  'No blank line after the signature.': 'Put an empty line after the "WEBVTT" header.',
+  'Cue identifier cannot be standalone.':
+    'A cue id stands alone: follow it with a timing line such as "00:00:01.000 --> 00:00:02.500".',
+  'Cue identifier needs to be followed by timestamp.':
+    'A cue id must be followed by its timing line ("00:00:01.000 --> 00:00:02.500").',
+  'End timestamp is not greater than start timestamp.':
+    'The cue ends before it starts: the end time must be later than the start time.',
+};
+
+/** The library's message, made to say what to do where it does not already. */
+function describeLibraryError(message: string): string {
+  return LIBRARY_MESSAGES[message] ?? message;
+}

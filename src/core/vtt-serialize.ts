@@ -1,0 +1,127 @@
+/**
+ * Our model → WebVTT text, keeping what was written.
+ *
+ * webvtt-parser's own serializer drops NOTE and REGION blocks and header text and rounds badly
+ * near whole seconds, so translators' files are written here: header, block order, NOTE blocks,
+ * ids and settings as they were; cue text as written unless it was edited, in which case it is
+ * written from its segments with `&`, `<` (and the `>` of a `-->`) escaped.
+ */
+import type { Cue, CueSegment, SpanKind, SpanSegment, VttBlock, VttDocument } from './cue-model.ts';
+import { plainText } from './vtt-parse.ts';
+
+/** A cue that may remember its text as written (parsed cues do; edited ones carry the new text). */
+export type WritableCue = Cue & { readonly rawText?: string };
+
+/** `hh:mm:ss.ttt`, rounded to the millisecond (never `59.9996` → `59.000`). */
+export function formatTimestamp(seconds: number): string {
+  const totalMs = Math.max(0, Math.round(seconds * 1000));
+  const ms = totalMs % 1000;
+  const totalSeconds = (totalMs - ms) / 1000;
+  const s = totalSeconds % 60;
+  const m = Math.floor(totalSeconds / 60) % 60;
+  const h = Math.floor(totalSeconds / 3600);
+  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(ms, 3)}`;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Escape plain text for cue text: `&`, `<`, and the `>` of `-->` (which would end the cue). */
+export function escapeCueText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/-->/g, '--&gt;');
+}
+
+const TAGS: Record<SpanKind, string> = {
+  voice: 'v',
+  lang: 'lang',
+  class: 'c',
+  italic: 'i',
+  bold: 'b',
+  underline: 'u',
+  ruby: 'ruby',
+  'ruby-text': 'rt',
+};
+
+/** Write segments as cue text (markup and escapes), the inverse of parsing. */
+export function segmentsToCueText(segments: readonly CueSegment[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (segment.type === 'text') out += escapeCueText(segment.text);
+    else if (segment.type === 'timestamp') out += `<${formatTimestamp(segment.time)}>`;
+    else {
+      const tag = TAGS[segment.type];
+      const classes = segment.classes.map((name) => '.' + name).join('');
+      const annotation = segment.annotation ? ' ' + segment.annotation : '';
+      out += `<${tag}${classes}${annotation}>${segmentsToCueText(segment.children)}</${tag}>`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Normalise what a translator typed into cue lines: no empty lines (they would end the cue),
+ * no trailing spaces, Windows line ends folded.
+ */
+export function normaliseTypedText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/u, ''))
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/**
+ * A copy of `cue` whose text is `plain` (what a translator typed), keeping the cue's voice span
+ * (name and classes) so the speaker survives the edit. Returns the same cue when nothing changed.
+ */
+export function withPlainText<T extends WritableCue>(cue: T, plain: string): T {
+  const text = normaliseTypedText(plain);
+  if (text === cue.text) return cue;
+  const voice = cue.segments.find((segment): segment is SpanSegment => segment.type === 'voice');
+  const textSegment: CueSegment[] = text === '' ? [] : [{ type: 'text', text }];
+  const segments: CueSegment[] = voice ? [{ ...voice, children: textSegment }] : textSegment;
+  return {
+    ...cue,
+    segments,
+    text: plainText(segments),
+    rawText: segmentsToCueText(segments),
+  };
+}
+
+function cueText(cue: WritableCue): string {
+  return cue.rawText ?? segmentsToCueText(cue.segments);
+}
+
+/** Serialize one cue block: id line, timing line with settings, text. */
+export function serializeCue(cue: WritableCue): string {
+  const timing = `${formatTimestamp(cue.startTime)} --> ${formatTimestamp(cue.endTime)}${
+    cue.settings ? ' ' + cue.settings : ''
+  }`;
+  const text = cueText(cue);
+  return (cue.id ? cue.id + '\n' : '') + timing + (text ? '\n' + text : '');
+}
+
+function serializeBlock(block: VttBlock): string {
+  return block.type === 'cue' ? serializeCue(block.cue) : block.text;
+}
+
+/** The whole file: header, then every block in order, one blank line apart, ending in a newline. */
+export function serializeVtt(document: Pick<VttDocument, 'header' | 'blocks'>): string {
+  const header = document.header.trim() === '' ? 'WEBVTT' : document.header;
+  return [header, ...document.blocks.map(serializeBlock)].join('\n\n') + '\n';
+}
+
+/** A document with `cues` replaced by id (same order, NOTEs and other blocks kept). */
+export function replaceCues<D extends Pick<VttDocument, 'header' | 'blocks' | 'cues'>>(
+  document: D,
+  replace: (cue: WritableCue, index: number) => WritableCue,
+): D {
+  let index = 0;
+  const blocks = document.blocks.map((block) =>
+    block.type === 'cue' ? { type: 'cue' as const, cue: replace(block.cue, index++) } : block,
+  );
+  const cues = blocks.flatMap((block) => (block.type === 'cue' ? [block.cue] : []));
+  return { ...document, blocks, cues };
+}
