@@ -1,0 +1,262 @@
+/**
+ * The media clock: tells followers the moment the current cue (or chapter) changes.
+ *
+ * `timeupdate` fires only every ~250 ms, so players that highlight from it are late by that much.
+ * Here a timer is aimed at the next boundary, (boundary − currentTime) / playbackRate, and re-armed
+ * on every event that moves or re-times the media; when it fires, the answer is confirmed against
+ * `currentTime` (never early: if the media is not there yet, wait out the rest). A per-frame check
+ * (`requestVideoFrameCallback`, or `requestAnimationFrame`) is the net for anything a timer missed.
+ *
+ * This works on a plain HTMLMediaElement: it needs nothing from video.js.
+ */
+import type { Seconds } from '../core/cue-model.ts';
+import type { TimeIndex, TimeLookup } from '../core/time-index.ts';
+
+/** Follows one time index (cues or chapters) on the clock. */
+export interface ClockFollower {
+  /** The answer now; a stable object until it changes (fit for useSyncExternalStore). */
+  get(): TimeLookup;
+  /** Called whenever `index` or `recentIndex` changes. */
+  subscribe(listener: () => void): () => void;
+  /** Called only when item `index` becomes current or stops being current. */
+  subscribeToItem(index: number, listener: () => void): () => void;
+  dispose(): void;
+}
+
+export interface MediaClock {
+  readonly media: HTMLMediaElement;
+  follow(index: TimeIndex): ClockFollower;
+  /** Re-read the media now (after a programmatic seek, for instance). */
+  refresh(): void;
+  dispose(): void;
+}
+
+/** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll by message. */
+const SPIN_THRESHOLD_MS = 6;
+
+const EMPTY: TimeLookup = { index: -1, recentIndex: -1, nextBoundary: Infinity, spanStart: -Infinity };
+
+/** Start a clock on a media element. Dispose it with the element. */
+export function createMediaClock(media: HTMLMediaElement): MediaClock {
+  const followers = new Set<FollowerState>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frameHandle: number | undefined;
+  let frameKind: 'video' | 'animation' | undefined;
+  let disposed = false;
+  const spinChannel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+  let spinning = false;
+
+  function now(): Seconds {
+    return Number.isFinite(media.currentTime) ? media.currentTime : 0;
+  }
+
+  function isRunning(): boolean {
+    return !media.paused && !media.ended && !media.seeking && media.readyState >= 3;
+  }
+
+  /** Re-read currentTime and tell followers whose answer changed. */
+  function update(): void {
+    if (disposed) return;
+    const time = now();
+    for (const follower of followers) follower.update(time);
+  }
+
+  function nextBoundary(): Seconds {
+    let next = Infinity;
+    for (const follower of followers) next = Math.min(next, follower.current.nextBoundary);
+    return next;
+  }
+
+  function clearTimer(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    spinning = false;
+  }
+
+  /** Aim the timer at the next boundary, in wall-clock time at the current playback rate. */
+  function arm(): void {
+    clearTimer();
+    if (disposed || !isRunning()) return;
+    const boundary = nextBoundary();
+    if (!Number.isFinite(boundary)) return;
+    const rate = media.playbackRate > 0 ? media.playbackRate : 1;
+    const waitMs = ((boundary - now()) / rate) * 1000;
+    if (waitMs <= SPIN_THRESHOLD_MS) spinUntil(boundary);
+    // Aim a little early: timers fire late by a millisecond or two, and the spin does the rest.
+    else timer = setTimeout(() => onTimer(boundary), waitMs - SPIN_THRESHOLD_MS / 2);
+  }
+
+  function onTimer(boundary: Seconds): void {
+    timer = undefined;
+    if (now() >= boundary) {
+      update();
+      arm();
+    } else {
+      // Not there yet (timers round, media clocks drift): wait out the rest, never early.
+      arm();
+    }
+  }
+
+  /**
+   * The last few milliseconds: nested timers are clamped to 4 ms, so poll with messages, which
+   * run after one task each (well under a millisecond), until the media reaches the boundary.
+   */
+  function spinUntil(boundary: Seconds): void {
+    if (!spinChannel) {
+      timer = setTimeout(() => onTimer(boundary), 0);
+      return;
+    }
+    spinning = true;
+    spinChannel.port1.onmessage = () => {
+      if (!spinning || disposed) return;
+      if (!isRunning()) {
+        spinning = false;
+        return;
+      }
+      if (now() >= boundary) {
+        spinning = false;
+        update();
+        arm();
+      } else spinChannel.port2.postMessage(0);
+    };
+    spinChannel.port2.postMessage(0);
+  }
+
+  /** The per-frame net: runs while playing and visible. */
+  function startFrames(): void {
+    if (disposed || frameHandle !== undefined || !isRunning()) return;
+    const video = media as HTMLVideoElement;
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      frameKind = 'video';
+      frameHandle = video.requestVideoFrameCallback(onFrame);
+    } else if (typeof requestAnimationFrame === 'function') {
+      frameKind = 'animation';
+      frameHandle = requestAnimationFrame(onFrame);
+    }
+  }
+
+  function stopFrames(): void {
+    if (frameHandle === undefined) return;
+    if (frameKind === 'video') (media as HTMLVideoElement).cancelVideoFrameCallback(frameHandle);
+    else cancelAnimationFrame(frameHandle);
+    frameHandle = undefined;
+  }
+
+  function onFrame(): void {
+    frameHandle = undefined;
+    const before = nextBoundary();
+    update();
+    // Something moved the answer without an event we listen to: aim again.
+    if (nextBoundary() !== before) arm();
+    startFrames();
+  }
+
+  /** Every event that moves, stops, starts or re-times the media re-reads it and re-aims. */
+  function onMediaEvent(): void {
+    update();
+    arm();
+    if (isRunning()) startFrames();
+    else stopFrames();
+  }
+
+  const EVENTS = [
+    'play',
+    'playing',
+    'pause',
+    'seeking',
+    'seeked',
+    'ratechange',
+    'waiting',
+    'stalled',
+    'canplay',
+    'timeupdate',
+    'loadedmetadata',
+    'durationchange',
+    'emptied',
+    'ended',
+  ] as const;
+  for (const type of EVENTS) media.addEventListener(type, onMediaEvent);
+  const onVisibility = (): void => onMediaEvent();
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+
+  function createFollower(index: TimeIndex): FollowerState {
+    const listeners = new Set<() => void>();
+    const itemListeners = new Map<number, Set<() => void>>();
+    const state: FollowerState = {
+      current: index.size > 0 ? index.lookup(now()) : EMPTY,
+      update(time) {
+        const next = index.lookup(time);
+        const previous = state.current;
+        if (
+          next.index === previous.index &&
+          next.recentIndex === previous.recentIndex &&
+          next.nextBoundary === previous.nextBoundary
+        ) {
+          return;
+        }
+        state.current = next;
+        if (next.index !== previous.index || next.recentIndex !== previous.recentIndex) {
+          if (next.index !== previous.index) {
+            itemListeners.get(previous.index)?.forEach((listener) => listener());
+            itemListeners.get(next.index)?.forEach((listener) => listener());
+          }
+          listeners.forEach((listener) => listener());
+        }
+      },
+      follower: {
+        get: () => state.current,
+        subscribe(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        subscribeToItem(item, listener) {
+          let set = itemListeners.get(item);
+          if (!set) itemListeners.set(item, (set = new Set()));
+          set.add(listener);
+          return () => {
+            set.delete(listener);
+            if (set.size === 0) itemListeners.delete(item);
+          };
+        },
+        dispose() {
+          followers.delete(state);
+          listeners.clear();
+          itemListeners.clear();
+        },
+      },
+    };
+    return state;
+  }
+
+  return {
+    media,
+    follow(index) {
+      const state = createFollower(index);
+      followers.add(state);
+      arm();
+      startFrames();
+      return state.follower;
+    },
+    refresh: onMediaEvent,
+    dispose() {
+      disposed = true;
+      clearTimer();
+      stopFrames();
+      for (const type of EVENTS) media.removeEventListener(type, onMediaEvent);
+      if (typeof document !== 'undefined') {
+        document.removeEventListener('visibilitychange', onVisibility);
+      }
+      if (spinChannel) {
+        spinChannel.port1.onmessage = null;
+        spinChannel.port1.close();
+      }
+      followers.clear();
+    },
+  };
+}
+
+interface FollowerState {
+  current: TimeLookup;
+  update(time: Seconds): void;
+  readonly follower: ClockFollower;
+}

@@ -1,0 +1,210 @@
+/**
+ * The thin video.js adapter: the only module that imports video.js.
+ *
+ * It creates the `<video>` element itself inside a container React owns (so React never has to
+ * reconcile what video.js moved), and disposes it on unmount; mounting twice (React StrictMode)
+ * simply makes two players in turn. Everything else talks to the plain HTMLVideoElement it
+ * exposes, through the playback store and the media clock.
+ */
+import videojs from 'video.js/core.es.js';
+import 'video.js/dist/video-js.css';
+import koreanInterface from 'video.js/dist/lang/ko.json';
+import type { Seconds } from '../core/cue-model.ts';
+
+type Player = ReturnType<typeof videojs>;
+
+videojs.addLanguage('ko', koreanInterface);
+
+export interface VideoSource {
+  readonly src: string;
+  readonly type: string;
+}
+
+/** One caption cue, its text as WebVTT cue text (markup, escaped). */
+export interface CaptionCue {
+  readonly id: string;
+  readonly startTime: Seconds;
+  readonly endTime: Seconds;
+  readonly text: string;
+  readonly align?: 'start' | 'center' | 'end' | 'left' | 'right';
+  readonly line?: number | 'auto';
+  readonly position?: number | 'auto';
+  readonly size?: number;
+}
+
+export interface CaptionTrack {
+  readonly lang: string;
+  readonly label: string;
+  readonly cues: readonly CaptionCue[];
+}
+
+export interface ChapterMarker {
+  readonly time: Seconds;
+  readonly label: string;
+}
+
+export interface VideoPlayerOptions {
+  readonly sources: readonly VideoSource[];
+  readonly poster?: string;
+  /** The interface language of video.js's own controls ('en', 'ko'). */
+  readonly language: string;
+  /** Accessible name of the player region. */
+  readonly label: string;
+  /** Muted autoplay (the only kind browsers allow, and the only kind partners get). */
+  readonly autoplayMuted?: boolean;
+  readonly playbackRates?: readonly number[];
+}
+
+export interface VideoPlayer {
+  /** The one `<video>` element of this player. */
+  readonly media: HTMLVideoElement;
+  /** Replace every caption track; `showing` is the language shown, or null for none. */
+  setCaptions(tracks: readonly CaptionTrack[], showing: string | null): void;
+  /** Put chapter markers on the progress bar. */
+  setChapterMarkers(markers: readonly ChapterMarker[]): void;
+  /** Load the sources again (after a network failure). */
+  reload(): void;
+  dispose(): void;
+}
+
+const DEFAULT_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+
+/** Mount a video.js player into `container` (which must be empty and owned by the caller). */
+export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOptions): VideoPlayer {
+  const media = document.createElement('video');
+  media.className = 'video-js vjs-fluid vjs-big-play-centered';
+  media.setAttribute('playsinline', '');
+  media.setAttribute('preload', 'auto');
+  media.crossOrigin = 'anonymous';
+  if (options.poster) media.poster = options.poster;
+  if (options.autoplayMuted) {
+    media.muted = true;
+    media.autoplay = true;
+  }
+  container.appendChild(media);
+
+  const rates = options.playbackRates ?? DEFAULT_RATES;
+  const player: Player = videojs(media, {
+    language: options.language,
+    fluid: true,
+    aspectRatio: '16:9',
+    playbackRates: [...rates],
+    // Native text tracks: the browser renders captions and fires cuechange within a few ms.
+    html5: { nativeTextTracks: true, nativeAudioTracks: true, nativeVideoTracks: true },
+    // Errors are shown by the page, with a retry and the transcript still readable.
+    errorDisplay: false,
+    userActions: { hotkeys: (event: KeyboardEvent) => handleHotkey(player, event, rates) },
+    controlBar: { pictureInPictureToggle: true, remainingTimeDisplay: false },
+    sources: options.sources.map((source) => ({ src: source.src, type: source.type })),
+  });
+  player.el().setAttribute('aria-label', options.label);
+
+  let captionElements: { lang: string; element: HTMLTrackElement }[] = [];
+  let markers: readonly ChapterMarker[] = [];
+
+  function renderMarkers(): void {
+    const holder = player.el().querySelector('.vjs-progress-holder');
+    if (!holder) return;
+    holder.querySelectorAll('.rb-chapter-marker').forEach((node) => node.remove());
+    const duration = player.duration();
+    if (!duration || !Number.isFinite(duration)) return;
+    for (const marker of markers) {
+      if (marker.time <= 0 || marker.time >= duration) continue;
+      const node = document.createElement('div');
+      node.className = 'rb-chapter-marker';
+      node.style.left = `${(marker.time / duration) * 100}%`;
+      node.title = marker.label;
+      node.setAttribute('aria-hidden', 'true');
+      holder.appendChild(node);
+    }
+  }
+  player.on('durationchange', renderMarkers);
+  player.on('loadedmetadata', renderMarkers);
+
+  return {
+    media,
+    setCaptions(tracks, showing) {
+      for (const { element } of captionElements) player.removeRemoteTextTrack(element as never);
+      captionElements = tracks.map((track) => {
+        const element = player.addRemoteTextTrack(
+          { kind: 'captions', srclang: track.lang, label: track.label, mode: 'disabled' },
+          false,
+        ) as unknown as HTMLTrackElement;
+        const textTrack = element.track;
+        for (const cue of track.cues) textTrack.addCue(toVttCue(cue));
+        return { lang: track.lang, element };
+      });
+      const wanted = showing?.toLowerCase();
+      for (const { lang, element } of captionElements) {
+        element.track.mode = lang.toLowerCase() === wanted ? 'showing' : 'disabled';
+      }
+    },
+    setChapterMarkers(next) {
+      markers = next;
+      renderMarkers();
+    },
+    reload() {
+      player.error(null as never);
+      player.src(options.sources.map((source) => ({ src: source.src, type: source.type })));
+      player.load();
+    },
+    dispose() {
+      player.dispose();
+    },
+  };
+}
+
+function toVttCue(cue: CaptionCue): VTTCue {
+  const vttCue = new VTTCue(cue.startTime, cue.endTime, cue.text);
+  vttCue.id = cue.id;
+  if (cue.align) vttCue.align = cue.align as AlignSetting;
+  if (cue.line !== undefined) vttCue.line = cue.line as LineAndPositionSetting;
+  if (cue.position !== undefined) vttCue.position = cue.position as LineAndPositionSetting;
+  if (cue.size !== undefined) vttCue.size = cue.size;
+  return vttCue;
+}
+
+/**
+ * Keyboard shortcuts while the player has focus, as in the players people know (YouTube):
+ * k/Space play-pause, j/l ±10 s, ←/→ ±5 s, f fullscreen, m mute, c captions, </> speed, 0–9 jump.
+ */
+function handleHotkey(player: Player, event: KeyboardEvent, rates: readonly number[]): void {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const seekBy = (delta: number): void => {
+    const duration = player.duration() || Infinity;
+    player.currentTime(Math.min(duration, Math.max(0, (player.currentTime() ?? 0) + delta)));
+  };
+  const key = event.key;
+  let handled = true;
+  if (key === ' ' || key === 'k') {
+    if (player.paused()) void player.play();
+    else player.pause();
+  } else if (key === 'j') seekBy(-10);
+  else if (key === 'l') seekBy(10);
+  else if (key === 'ArrowLeft') seekBy(-5);
+  else if (key === 'ArrowRight') seekBy(5);
+  else if (key === 'f') {
+    if (player.isFullscreen()) void player.exitFullscreen();
+    else void player.requestFullscreen();
+  } else if (key === 'm') player.muted(!player.muted());
+  else if (key === 'c') toggleCaptions(player);
+  else if (key === '>' || key === '<') {
+    const current = player.playbackRate() ?? 1;
+    const index = rates.indexOf(current);
+    const next = rates[Math.min(rates.length - 1, Math.max(0, index + (key === '>' ? 1 : -1)))];
+    if (next !== undefined) player.playbackRate(next);
+  } else if (/^[0-9]$/.test(key)) {
+    const duration = player.duration();
+    if (duration) player.currentTime((duration * Number(key)) / 10);
+  } else handled = false;
+  if (handled) event.preventDefault();
+}
+
+function toggleCaptions(player: Player): void {
+  const tracks = Array.from(player.textTracks() as unknown as ArrayLike<TextTrack>).filter(
+    (track) => track.kind === 'captions' || track.kind === 'subtitles',
+  );
+  const showing = tracks.find((track) => track.mode === 'showing');
+  if (showing) showing.mode = 'disabled';
+  else if (tracks[0]) tracks[0].mode = 'showing';
+}
