@@ -19,7 +19,9 @@ import type {
 } from './cue-model.ts';
 import { findRawMarkupCharacters } from './raw-markup.ts';
 import {
+  parseCueTextWithLibrary,
   parseWithLibrary,
+  rewriteNumericReferences,
   type LibraryCue,
   type LibraryTreeNode,
 } from './vtt-library.ts';
@@ -67,18 +69,27 @@ interface ScannedBlock {
   readonly lines: readonly string[];
   /** Set when the block follows the previous one without a blank line (the library flags it). */
   readonly missingBlankLine: boolean;
+  /**
+   * Set for lines that stand above a cue's id and timing line in the same block. WebVTT lets only
+   * one line (the id) precede the timing line: a browser drops these lines and starts the cue, with
+   * no id, at its timing line. (webvtt-parser would take the last of them as the id.)
+   */
+  readonly strayLines?: boolean;
 }
 
 const NEWLINE = /\r\n|\r|\n/;
 const ARROW = '-->';
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Split a file into its header and blocks, with line numbers. Blocks are separated by empty lines
  * (as the library does: a line of spaces is not empty). A line holding `-->` inside a cue block
- * starts a new cue, exactly where the library would start one.
+ * starts a new cue, exactly where a browser would start one. A byte order mark is not part of the
+ * header text.
  */
 export function scanBlocks(text: string): { header: ScannedBlock; blocks: ScannedBlock[] } {
-  const lines = text.replace(/\0/g, '\uFFFD').split(NEWLINE);
+  const withoutBom = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const lines = withoutBom.replace(/\0/g, '\uFFFD').split(NEWLINE);
   // A file ending in a newline yields one last empty string that is not a line of its own.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
 
@@ -121,7 +132,20 @@ function splitCueBlock(
     into.push({ line: firstLine, lines, missingBlankLine });
     return;
   }
-  const timing = lines.findIndex((line) => line.includes(ARROW));
+  let timing = lines.findIndex((line) => line.includes(ARROW));
+  if (timing >= 2) {
+    // More than an id above the timing line: those lines are no cue (WebVTT "collect a block").
+    into.push({
+      line: firstLine,
+      lines: lines.slice(0, timing),
+      missingBlankLine,
+      strayLines: true,
+    });
+    lines = lines.slice(timing);
+    firstLine += timing;
+    timing = 0;
+    missingBlankLine = false;
+  }
   let start = 0;
   for (let i = timing + 1; timing >= 0 && i < lines.length; i++) {
     if (lines[i]!.includes(ARROW)) {
@@ -159,6 +183,17 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
         1,
       );
     }
+    if (block.strayLines) {
+      blocks.push(verbatim('invalid', block));
+      syntaxError(
+        block.lines.length === 2
+          ? 'Two lines stand above the timing line, but only one (the cue id) may: these lines are ignored and the cue below gets no id. Remove the extra line, or put a blank line after it.'
+          : 'These lines stand above a timing line, but only one line (the cue id) may: they are ignored and the cue below gets no id. Remove them, or end them with a blank line.',
+        block.line,
+        1,
+      );
+      continue;
+    }
     const first = block.lines[0] ?? '';
     if (/^NOTE($|[ \t])/.test(first)) {
       blocks.push(verbatim('note', block));
@@ -187,6 +222,13 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
     if (/^REGION($|[ \t])/.test(first) && !block.lines.some((line) => line.includes(ARROW))) {
       // Regions are valid WebVTT the library does not know; keep them verbatim, never crash.
       blocks.push(verbatim('region', block));
+      if (cues.length > 0) {
+        syntaxError(
+          'A REGION block cannot come after the first cue: move it above the cues.',
+          block.line,
+          1,
+        );
+      }
       continue;
     }
 
@@ -241,42 +283,53 @@ function verbatim(type: VerbatimBlock['type'], block: ScannedBlock): VerbatimBlo
   return { type, text: block.lines.join('\n'), line: block.line };
 }
 
-/** Messages the library reports for raw `&` and `<`; our own findings say it better, at the char. */
-const RAW_CHARACTER_MESSAGES = new Set(['Incorrect escape.', 'Incorrect start tag.']);
-
 function parseCueBlock(
   block: ScannedBlock,
   mode: 'subtitles' | 'chapters',
   previousStart: number,
   syntaxError: (message: string, line: number, col: number, cueId?: string) => void,
 ): ParsedCue | null {
+  const timingIndex = block.lines.findIndex((line) => line.includes(ARROW));
+  const textStartIndex = timingIndex + 1;
+  const textLines = timingIndex >= 0 ? block.lines.slice(textStartIndex) : [];
+  const rawText = textLines.join('\n');
+  // The library decodes some numeric references wrongly; hand it equivalent ones (vtt-library.ts).
+  const rewritten = rewriteNumericReferences(rawText);
+  const libraryLines = block.lines.map((line, i) =>
+    i === timingIndex ? withoutRegionSetting(line) : line,
+  );
+  if (timingIndex >= 0 && textLines.length > 0) {
+    libraryLines.splice(textStartIndex, textLines.length, rewritten.text);
+  }
   // Parsed as a file of its own: "WEBVTT", an empty line, then the block. So the library's
   // line L is the block's line L - 2 (1-based), and its cue-text errors sit on line
   // (block length + 3), i.e. after the text, with the column counted through the joined text.
   const HEADER_LINES = 2;
-  const result = parseWithLibrary('WEBVTT\n\n' + block.lines.join('\n'), mode);
+  const result = parseWithLibrary('WEBVTT\n\n' + libraryLines.join('\n'), mode);
   const libraryCue: LibraryCue | undefined = result.cues[0];
-  const timingIndex = block.lines.findIndex((line) => line.includes(ARROW));
-  const textStartIndex = timingIndex + 1;
-  const textLineCount = block.lines.length - textStartIndex;
   const cueId = libraryCue?.id || undefined;
   // A raw `&` or `<` garbles the library's view of the rest of the cue; it is reported on its
   // own (raw-ampersand / raw-less-than), and the library's follow-on errors would only confuse.
-  const hasRawCharacters = libraryCue ? findRawMarkupCharacters(libraryCue.text).length > 0 : false;
+  const hasRawCharacters = findRawMarkupCharacters(rawText).length > 0;
+  // Only worked out when the library reports a missing end tag (it re-parses prefixes).
+  let unclosed: UnclosedTag[] | undefined;
 
   for (const error of result.errors) {
     const blockIndex = error.line - 1 - HEADER_LINES;
     const isTextError = libraryCue && timingIndex >= 0 && blockIndex >= block.lines.length;
     if (isTextError) {
-      if (hasRawCharacters || RAW_CHARACTER_MESSAGES.has(error.message)) continue;
-      const at = positionInText(libraryCue.text, (error.col ?? 1) - 1);
-      const line = at.line < textLineCount ? at.line : Math.max(0, textLineCount - 1);
-      syntaxError(
-        describeLibraryError(error.message),
-        block.line + textStartIndex + line,
-        at.col,
-        cueId,
+      if (hasRawCharacters || error.message === 'Incorrect escape.') continue;
+      if (error.message === 'Required end tag missing.') {
+        unclosed ??= unclosedTags(rewritten.text, libraryCue, mode);
+      }
+      const located = locateTextError(
+        error.message,
+        rewritten.text,
+        (error.col ?? 1) - 1,
+        unclosed ?? [],
       );
+      const at = positionInText(rawText, rewritten.toOriginal(located.offset));
+      syntaxError(located.message, block.line + textStartIndex + at.line, at.col, cueId);
     } else {
       syntaxError(
         describeLibraryError(error.message),
@@ -304,7 +357,7 @@ function parseCueBlock(
     startTime: libraryCue.startTime,
     endTime: libraryCue.endTime,
     settings: settingsAsWritten(block.lines[timingIndex] ?? ''),
-    rawText: libraryCue.text,
+    rawText,
     text: plainText(segments),
     segments,
     voice: firstVoice(segments),
@@ -315,12 +368,136 @@ function parseCueBlock(
   };
 }
 
+/**
+ * The timing line with any `region:` setting blanked out (same length, so columns stay true).
+ * Regions are valid WebVTT that webvtt-parser does not know: it would call the setting invalid.
+ * The setting itself stays in `settings` as written.
+ */
+function withoutRegionSetting(timingLine: string): string {
+  const arrow = timingLine.indexOf(ARROW);
+  return (
+    timingLine.slice(0, arrow) +
+    timingLine
+      .slice(arrow)
+      .replace(/(?<=[ \t\f])region:[^ \t\f]*/g, (setting) => ' '.repeat(setting.length))
+  );
+}
+
 /** Map an offset in the joined cue text to a 0-based line and 1-based column. */
 function positionInText(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, Math.max(0, offset));
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const line = before.split('\n').length - 1;
-  const col = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, col: Math.max(1, col) };
+  const col = before.length - (before.lastIndexOf('\n') + 1) + 1;
+  return { line, col };
+}
+
+/** A start tag left open at the end of a cue: its name and where its `<` is in the cue text. */
+interface UnclosedTag {
+  readonly name: string;
+  readonly offset: number;
+}
+
+/**
+ * The tags the library closed for the author at the end of the cue ("Required end tag missing."),
+ * innermost first, as the library reports them; `<v>` may stay open and is left out.
+ *
+ * The library's tree does not say which elements were closed, but the open ones are the first
+ * elements on the path of last children from the root (an open element's ancestors are open), and
+ * it reports one error per open non-`v` element. Elements are created in tree pre-order, so the
+ * k-th element comes from the shortest prefix of the text whose tree has k elements.
+ */
+function unclosedTags(
+  text: string,
+  cue: LibraryCue,
+  mode: 'subtitles' | 'chapters',
+): UnclosedTag[] {
+  const path: Array<{ name: string; order: number }> = [];
+  let order = 0;
+  const countBefore = new Map<LibraryTreeNode, number>();
+  const number = (nodes: readonly LibraryTreeNode[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'object') continue;
+      countBefore.set(node, order++);
+      number(node.children as LibraryTreeNode[]);
+    }
+  };
+  const children = (cue.tree?.children ?? []) as LibraryTreeNode[];
+  number(children);
+  let last = children[children.length - 1];
+  while (last?.type === 'object') {
+    path.push({ name: last.name, order: countBefore.get(last)! });
+    const inner = last.children as LibraryTreeNode[];
+    last = inner[inner.length - 1];
+  }
+  if (path.length === 0) return [];
+
+  const elementsIn = (prefix: string): number => {
+    let count = 0;
+    const walk = (nodes: readonly LibraryTreeNode[]): void => {
+      for (const node of nodes) {
+        if (node.type !== 'object') continue;
+        count++;
+        walk(node.children as LibraryTreeNode[]);
+      }
+    };
+    walk(parseCueTextWithLibrary(prefix, mode).children as LibraryTreeNode[]);
+    return count;
+  };
+  const offsetOf = (order: number): number => {
+    for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+      const close = text.indexOf('>', at);
+      if (elementsIn(text.slice(0, close === -1 ? text.length : close + 1)) > order) return at;
+    }
+    return text.length;
+  };
+  return path
+    .filter((element) => element.name !== 'v')
+    .reverse()
+    .map((element) => ({ name: element.name, offset: offsetOf(element.order) }));
+}
+
+/**
+ * Where a cue-text error really is, and what to say. The library reports every tag error just
+ * after the tag (its tokenizer has moved on) and a missing end tag at the end of the text; the
+ * cause is the tag itself, so point at its `<`.
+ */
+function locateTextError(
+  message: string,
+  text: string,
+  libraryOffset: number,
+  unclosed: UnclosedTag[],
+): { offset: number; message: string } {
+  if (message === 'Required end tag missing.') {
+    const tag = unclosed.shift();
+    if (!tag) return { offset: libraryOffset, message };
+    return {
+      offset: tag.offset,
+      message: `"<${tag.name}>" is never closed: add "</${tag.name}>" where it should end.`,
+    };
+  }
+  const at = text.lastIndexOf('<', libraryOffset - 1);
+  if (at === -1) return { offset: libraryOffset, message: describeLibraryError(message) };
+  const tag = /^<[^>]*>?/.exec(text.slice(at))?.[0] ?? '<';
+  const name = /^<\/?([^\s.>/]*)/.exec(tag)?.[1] ?? '';
+  switch (message) {
+    case 'Incorrect end tag.':
+      return {
+        offset: at,
+        message: `"${tag}" closes no open tag: remove it or open the tag first.`,
+      };
+    case 'Incorrect start tag.':
+      return {
+        offset: at,
+        message:
+          name === 'rt'
+            ? '"<rt>" is only allowed inside "<ruby>".'
+            : `"${tag}" is not a WebVTT tag: write "<" as "&lt;".`,
+      };
+    case '<v> requires an annotation.':
+      return { offset: at, message: 'A voice span needs a name: write it as "<v Joy>".' };
+    default:
+      return { offset: at, message: describeLibraryError(message) };
+  }
 }
 
 /**
@@ -333,15 +510,20 @@ function settingsAsWritten(timingLine: string): string {
   return match?.[2]?.trim() ?? '';
 }
 
+/**
+ * The library's cue settings, named and valued as on the DOM's VTTCue. HTML's rules for parsing
+ * floating-point numbers never give -0 (`line:-0` is line 0), where the library's parseFloat does.
+ */
 function toLayout(cue: LibraryCue): CueLayout {
+  const noNegativeZero = <T>(value: T): T => (value === 0 ? (0 as T) : value);
   return {
     vertical: cue.direction === 'horizontal' ? '' : cue.direction,
-    line: cue.linePosition,
+    line: noNegativeZero(cue.linePosition),
     lineAlign: cue.lineAlign,
     snapToLines: cue.snapToLines,
-    position: cue.textPosition,
+    position: noNegativeZero(cue.textPosition),
     positionAlign: cue.positionAlign,
-    size: cue.size,
+    size: noNegativeZero(cue.size),
     align: cue.alignment,
   };
 }

@@ -27,9 +27,16 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** Escape plain text for cue text: `&`, `<`, and the `>` of `-->` (which would end the cue). */
+/**
+ * Escape plain text for cue text: `&`, `<`, and the `>` of `-->` (a line holding `-->` would start
+ * a new cue). Windows and old Mac line ends become `\n`.
+ */
 export function escapeCueText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/-->/g, '--&gt;');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/-->/g, '--&gt;');
 }
 
 const TAGS: Record<SpanKind, string> = {
@@ -79,7 +86,7 @@ export function normaliseTypedText(text: string): string {
 export function withPlainText<T extends WritableCue>(cue: T, plain: string): T {
   const text = normaliseTypedText(plain);
   if (text === cue.text) return cue;
-  const voice = cue.segments.find((segment): segment is SpanSegment => segment.type === 'voice');
+  const voice = firstVoiceSpan(cue.segments);
   const textSegment: CueSegment[] = text === '' ? [] : [{ type: 'text', text }];
   const segments: CueSegment[] = voice ? [{ ...voice, children: textSegment }] : textSegment;
   return {
@@ -90,8 +97,27 @@ export function withPlainText<T extends WritableCue>(cue: T, plain: string): T {
   };
 }
 
+/** The first voice span, depth first (the one that names the cue's speaker, Contract 1). */
+function firstVoiceSpan(segments: readonly CueSegment[]): SpanSegment | undefined {
+  for (const segment of segments) {
+    if (segment.type === 'text' || segment.type === 'timestamp') continue;
+    if (segment.type === 'voice') return segment;
+    const inner = firstVoiceSpan(segment.children);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * The cue text to write. An empty line would end the cue and turn the rest into a block of its
+ * own (lost or, worse, read as another cue), so empty lines are dropped: a parsed cue never has one.
+ */
 function cueText(cue: WritableCue): string {
-  return cue.rawText ?? segmentsToCueText(cue.segments);
+  const text = cue.rawText ?? segmentsToCueText(cue.segments);
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** Serialize one cue block: id line, timing line with settings, text. */
