@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
 
 // Serving under a sub-path: RED_BOX_BASE=/red-box/ npm run build (Contract 2).
 const base = process.env.RED_BOX_BASE ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [react()],
+  plugins: [react(), redBoxEpisodes()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -14,7 +14,10 @@ import type { TimeIndex, TimeLookup } from '../core/time-index.ts';
 
 /** Follows one time index (cues or chapters) on the clock. */
 export interface ClockFollower {
-  /** The answer now; a stable object until it changes (fit for useSyncExternalStore). */
+  /**
+   * The answer now; a stable object until it changes (fit for useSyncExternalStore). A follower
+   * costs nothing until something subscribes: creating one has no side effects.
+   */
   get(): TimeLookup;
   /** Called whenever `index` or `recentIndex` changes. */
   subscribe(listener: () => void): () => void;
@@ -25,6 +28,7 @@ export interface ClockFollower {
 
 export interface MediaClock {
   readonly media: HTMLMediaElement;
+  /** A follower of `index`; it joins the clock when first subscribed to, and leaves with the last. */
   follow(index: TimeIndex): ClockFollower;
   /** Re-read the media now (after a programmatic seek, for instance). */
   refresh(): void;
@@ -34,7 +38,12 @@ export interface MediaClock {
 /** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll by message. */
 const SPIN_THRESHOLD_MS = 6;
 
-const EMPTY: TimeLookup = { index: -1, recentIndex: -1, nextBoundary: Infinity, spanStart: -Infinity };
+const EMPTY: TimeLookup = {
+  index: -1,
+  recentIndex: -1,
+  nextBoundary: Infinity,
+  spanStart: -Infinity,
+};
 
 /** Start a clock on a media element. Dispose it with the element. */
 export function createMediaClock(media: HTMLMediaElement): MediaClock {
@@ -182,6 +191,22 @@ export function createMediaClock(media: HTMLMediaElement): MediaClock {
   function createFollower(index: TimeIndex): FollowerState {
     const listeners = new Set<() => void>();
     const itemListeners = new Map<number, Set<() => void>>();
+    let subscriptions = 0;
+
+    function join(): () => void {
+      subscriptions++;
+      if (subscriptions === 1) {
+        state.update(now());
+        followers.add(state);
+        arm();
+        startFrames();
+      }
+      return () => {
+        subscriptions--;
+        if (subscriptions === 0) followers.delete(state);
+      };
+    }
+
     const state: FollowerState = {
       current: index.size > 0 ? index.lookup(now()) : EMPTY,
       update(time) {
@@ -204,18 +229,28 @@ export function createMediaClock(media: HTMLMediaElement): MediaClock {
         }
       },
       follower: {
-        get: () => state.current,
+        get() {
+          // Not on the clock yet: answer from the media directly (same object while unchanged).
+          if (subscriptions === 0 && !disposed) state.update(now());
+          return state.current;
+        },
         subscribe(listener) {
           listeners.add(listener);
-          return () => listeners.delete(listener);
+          const leave = join();
+          return () => {
+            listeners.delete(listener);
+            leave();
+          };
         },
         subscribeToItem(item, listener) {
           let set = itemListeners.get(item);
           if (!set) itemListeners.set(item, (set = new Set()));
           set.add(listener);
+          const leave = join();
           return () => {
             set.delete(listener);
             if (set.size === 0) itemListeners.delete(item);
+            leave();
           };
         },
         dispose() {
@@ -230,13 +265,7 @@ export function createMediaClock(media: HTMLMediaElement): MediaClock {
 
   return {
     media,
-    follow(index) {
-      const state = createFollower(index);
-      followers.add(state);
-      arm();
-      startFrames();
-      return state.follower;
-    },
+    follow: (index) => createFollower(index).follower,
     refresh: onMediaEvent,
     dispose() {
       disposed = true;

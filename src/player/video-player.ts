@@ -8,7 +8,7 @@
  */
 import videojs from 'video.js/core.es.js';
 import 'video.js/dist/video-js.css';
-import koreanInterface from 'video.js/dist/lang/ko.json';
+import koreanInterface from 'video.js/dist/lang/ko.json' with { type: 'json' };
 import type { Seconds } from '../core/cue-model.ts';
 
 type Player = ReturnType<typeof videojs>;

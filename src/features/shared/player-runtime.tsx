@@ -1,0 +1,153 @@
+/**
+ * React's view of the player: the playback store and the media clock, shared by every component
+ * of a player (viewer, embed, workspace) through context. Time never goes into React state: the
+ * clock tells components when *their* answer changes, and they read it through
+ * useSyncExternalStore.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import type { Seconds } from '../../core/cue-model.ts';
+import { buildTimeIndex, type TimeIndex, type TimeRange } from '../../core/time-index.ts';
+import { createMediaClock, type ClockFollower, type MediaClock } from '../../player/media-clock.ts';
+import {
+  createPlaybackStore,
+  type PlaybackState,
+  type PlaybackStore,
+} from '../../player/playback-store.ts';
+
+export interface PlayerRuntime {
+  readonly store: PlaybackStore;
+  /** Null until a media element is attached (and when the video failed to mount). */
+  readonly clock: MediaClock | null;
+  /** Connect the media element (VideoStage does); returns the function that disconnects it. */
+  attachMedia(media: HTMLMediaElement): () => void;
+  /** Seek and, when asked, play. Bad times are ignored. */
+  seek(time: Seconds, options?: { play?: boolean }): void;
+  /** Listeners told about seeks the page asked for (follow mode resumes on them). */
+  onSeekRequest(listener: (time: Seconds) => void): () => void;
+}
+
+const PlayerContext = createContext<PlayerRuntime | null>(null);
+
+/** Create a player runtime for one player on the page. */
+export function usePlayerRuntimeValue(): PlayerRuntime {
+  const [store] = useState(createPlaybackStore);
+  const [clock, setClock] = useState<MediaClock | null>(null);
+  const [seekListeners] = useState(() => new Set<(time: Seconds) => void>());
+
+  const attachMedia = useCallback(
+    (media: HTMLMediaElement) => {
+      const detach = store.attach(media);
+      const created = createMediaClock(media);
+      setClock(created);
+      return () => {
+        detach();
+        created.dispose();
+        setClock((current) => (current === created ? null : current));
+      };
+    },
+    [store],
+  );
+
+  const seek = useCallback(
+    (time: Seconds, options?: { play?: boolean }) => {
+      if (!Number.isFinite(time)) return;
+      seekListeners.forEach((listener) => listener(time));
+      store.seek(time);
+      if (options?.play) void store.play().catch(() => {});
+    },
+    [store, seekListeners],
+  );
+
+  const onSeekRequest = useCallback(
+    (listener: (time: Seconds) => void) => {
+      seekListeners.add(listener);
+      return () => seekListeners.delete(listener);
+    },
+    [seekListeners],
+  );
+
+  return useMemo(
+    () => ({ store, clock, attachMedia, seek, onSeekRequest }),
+    [store, clock, attachMedia, seek, onSeekRequest],
+  );
+}
+
+export function PlayerRuntimeProvider({
+  value,
+  children,
+}: {
+  value: PlayerRuntime;
+  children: ReactNode;
+}) {
+  return <PlayerContext.Provider value={value}>{children}</PlayerContext.Provider>;
+}
+
+/** The player runtime of the enclosing player. */
+export function usePlayerRuntime(): PlayerRuntime {
+  const runtime = useContext(PlayerContext);
+  if (!runtime) throw new Error('[red-box] usePlayerRuntime outside a PlayerRuntimeProvider');
+  return runtime;
+}
+
+/** Read one value of the playback state; re-renders only when that value changes. */
+export function usePlayback<T>(select: (state: PlaybackState) => T): T {
+  const { store } = usePlayerRuntime();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getState()),
+  );
+}
+
+/** A time index over items, rebuilt only when the items change. */
+export function useTimeIndex(items: readonly TimeRange[] | undefined): TimeIndex | null {
+  return useMemo(() => (items ? buildTimeIndex(items) : null), [items]);
+}
+
+/** Follow a time index on the player's clock (null while there is no clock or index). */
+export function useFollower(index: TimeIndex | null): ClockFollower | null {
+  const { clock } = usePlayerRuntime();
+  // Creating a follower has no side effects; it joins the clock when subscribed to.
+  return useMemo(() => (clock && index ? clock.follow(index) : null), [clock, index]);
+}
+
+const noSubscription = () => () => {};
+
+/** The current item's index (−1 in a gap or without a clock). */
+export function useCurrentIndex(follower: ClockFollower | null): number {
+  return useSyncExternalStore(
+    follower?.subscribe ?? noSubscription,
+    () => follower?.get().index ?? -1,
+    () => -1,
+  );
+}
+
+/** The current item, or in a gap the last one that was current (−1 before any). */
+export function useRecentIndex(follower: ClockFollower | null): number {
+  return useSyncExternalStore(
+    follower?.subscribe ?? noSubscription,
+    () => follower?.get().recentIndex ?? -1,
+    () => -1,
+  );
+}
+
+/** Whether item `index` is current; re-renders only when that item gains or loses it. */
+export function useIsCurrentItem(follower: ClockFollower | null, index: number): boolean {
+  const subscribe = useCallback(
+    (listener: () => void) => follower?.subscribeToItem(index, listener) ?? (() => {}),
+    [follower, index],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => follower?.get().index === index,
+    () => false,
+  );
+}

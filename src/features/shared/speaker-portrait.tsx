@@ -1,0 +1,58 @@
+/**
+ * A speaker's picture: the episode's illustration, a silhouette for anonymous speakers (whose
+ * portrait file is never requested), or initials when there is none.
+ */
+import type { Speaker } from '../../core/episode-model.ts';
+import { episodeFileUrl } from '../../data/episode-urls.ts';
+
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join('');
+}
+
+export function SpeakerPortrait({
+  episodeId,
+  speaker,
+  size = 40,
+}: {
+  episodeId: string;
+  speaker: Speaker | undefined;
+  size?: number;
+}) {
+  const style = {
+    width: size,
+    height: size,
+    '--speaker-color': speaker?.color ?? '#6b6b6b',
+  } as React.CSSProperties;
+  if (!speaker || speaker.anonymous) {
+    return (
+      <span className="portrait portrait--silhouette" style={style} aria-hidden="true">
+        <svg viewBox="0 0 40 40" focusable="false">
+          <circle cx="20" cy="20" r="20" className="portrait__bg" />
+          <circle cx="20" cy="15" r="7" className="portrait__shape" />
+          <path d="M6 36c2-8 8-12 14-12s12 4 14 12" className="portrait__shape" />
+        </svg>
+      </span>
+    );
+  }
+  if (speaker.portrait) {
+    return (
+      <img
+        className="portrait"
+        style={style}
+        src={episodeFileUrl(episodeId, speaker.portrait)}
+        alt=""
+        width={size}
+        height={size}
+        loading="lazy"
+        decoding="async"
+      />
+    );
+  }
+  return (
+    <span className="portrait portrait--initials" style={style} aria-hidden="true">
+      {initialsOf(speaker.name)}
+    </span>
+  );
+}

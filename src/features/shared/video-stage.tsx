@@ -1,0 +1,117 @@
+/**
+ * The video: mounts the video.js adapter once per episode, hands its media element to the
+ * runtime, and keeps captions and chapter markers in step with the data. A failed video shows a
+ * message and a retry; the rest of the page keeps working.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Chapter } from '../../core/cue-model.ts';
+import type { Episode } from '../../core/episode-model.ts';
+import { segmentsToCueText } from '../../core/vtt-serialize.ts';
+import type { ParsedCue } from '../../core/vtt-parse.ts';
+import { episodeFileUrl } from '../../data/episode-urls.ts';
+import {
+  mountVideoPlayer,
+  type CaptionTrack,
+  type VideoPlayer,
+} from '../../player/video-player.ts';
+import { useI18n } from './i18n.tsx';
+import { usePlayback, usePlayerRuntime } from './player-runtime.tsx';
+
+export interface CaptionSource {
+  readonly lang: string;
+  readonly label: string;
+  readonly cues: readonly ParsedCue[];
+}
+
+interface VideoStageProps {
+  readonly episode: Episode;
+  readonly captions: readonly CaptionSource[];
+  /** The caption language shown, or null for none. */
+  readonly captionLang: string | null;
+  readonly chapters: readonly Chapter[];
+  readonly autoplayMuted?: boolean;
+}
+
+function toCaptionTrack(source: CaptionSource): CaptionTrack {
+  return {
+    lang: source.lang,
+    label: source.label,
+    cues: source.cues.map((cue) => ({
+      id: cue.id,
+      startTime: cue.startTime,
+      endTime: cue.endTime,
+      // The cue's own markup, escaped: voice spans and italics render as the file intends.
+      text: segmentsToCueText(cue.segments),
+      align: cue.layout.align,
+      line: cue.layout.line,
+      position: cue.layout.position,
+      size: cue.layout.size,
+    })),
+  };
+}
+
+export function VideoStage({
+  episode,
+  captions,
+  captionLang,
+  chapters,
+  autoplayMuted,
+}: VideoStageProps) {
+  const { t, language } = useI18n();
+  const { attachMedia } = usePlayerRuntime();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [player, setPlayer] = useState<VideoPlayer | null>(null);
+  const error = usePlayback((state) => state.error);
+
+  // One player per episode; options that change later go through the adapter's setters.
+  const sourcesKey = JSON.stringify(episode.media.sources);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const mounted = mountVideoPlayer(container, {
+      sources: episode.media.sources.map((source) => ({
+        src: episodeFileUrl(episode.id, source.src),
+        type: source.type,
+      })),
+      poster: episode.media.poster ? episodeFileUrl(episode.id, episode.media.poster) : undefined,
+      language,
+      label: t.videoLabel(episode.title),
+      autoplayMuted,
+    });
+    const detach = attachMedia(mounted.media);
+    setPlayer(mounted);
+    return () => {
+      detach();
+      setPlayer(null);
+      mounted.dispose();
+    };
+    // The player is rebuilt only for another episode or other media, never for UI changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [episode.id, sourcesKey]);
+
+  useEffect(() => {
+    player?.setCaptions(captions.map(toCaptionTrack), captionLang);
+  }, [player, captions, captionLang]);
+
+  useEffect(() => {
+    player?.setChapterMarkers(
+      chapters.map((chapter) => ({ time: chapter.startTime, label: chapter.question })),
+    );
+  }, [player, chapters]);
+
+  return (
+    <div className="video-stage">
+      <div ref={containerRef} className="video-stage__player" />
+      {error && (
+        <div className="video-stage__error" role="alert">
+          <p>{t.videoFailed}</p>
+          <p className="video-stage__error-detail">{error}</p>
+          <button type="button" onClick={() => player?.reload()}>
+            {t.retry}
+          </button>
+        </div>
+      )}
+      {episode.media.note && <p className="video-stage__note">{episode.media.note}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** The questions as a list of buttons that seek; the current one is marked. */
+import type { Chapter } from '../../core/cue-model.ts';
+import { directionOf } from '../../core/language.ts';
+import { formatClock } from '../../core/time-format.ts';
+import { useI18n } from '../shared/i18n.tsx';
+
+export function ChaptersList({
+  chapters,
+  currentIndex,
+  lang,
+  onSeek,
+}: {
+  chapters: readonly Chapter[];
+  currentIndex: number;
+  lang: string;
+  onSeek: (time: number) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="chapters">
+      <h2 className="section-title">{t.chaptersHeading}</h2>
+      <ol className="chapters__list" aria-label="Chapters">
+        {chapters.map((chapter, index) => (
+          <li key={chapter.id || index} className="chapters__item" data-chapter-id={chapter.id}>
+            <button
+              type="button"
+              className={index === currentIndex ? 'chapter chapter--current' : 'chapter'}
+              aria-current={index === currentIndex ? 'true' : undefined}
+              onClick={() => onSeek(chapter.startTime)}
+            >
+              <span className="chapter__time" dir="ltr">
+                {formatClock(chapter.startTime)}
+              </span>
+              <span className="chapter__question" lang={lang} dir={directionOf(lang)}>
+                {chapter.question}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

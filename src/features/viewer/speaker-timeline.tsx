@@ -1,0 +1,144 @@
+/**
+ * Who speaks when: a coloured lane per speaker, the playhead, click (or arrow keys) to seek.
+ * The playhead moves every frame by a CSS transform set outside React: time never enters state.
+ */
+import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Episode } from '../../core/episode-model.ts';
+import { formatClock } from '../../core/time-format.ts';
+import { speakerSpans } from '../../core/transcript.ts';
+import type { ParsedCue } from '../../core/vtt-parse.ts';
+import { useI18n } from '../shared/i18n.tsx';
+import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
+
+const FALLBACK_COLORS = ['#7b5ea7', '#1f8a80', '#c47a12', '#3a6ea5', '#5f8a2d', '#a33b5c'];
+
+export function SpeakerTimeline({
+  episode,
+  cues,
+  speakingId,
+}: {
+  episode: Episode;
+  cues: readonly ParsedCue[];
+  speakingId: string | null;
+}) {
+  const { t } = useI18n();
+  const { seek, clock } = usePlayerRuntime();
+  const mediaDuration = usePlayback((state) => state.duration);
+  const lastEnd = cues.reduce((end, cue) => Math.max(end, cue.endTime), 0);
+  const duration =
+    Number.isFinite(mediaDuration) && mediaDuration > 0
+      ? mediaDuration
+      : (episode.media.duration ?? lastEnd) || 1;
+  const coarseTime = usePlayback((state) => Math.floor(state.currentTime));
+  const spans = useMemo(() => speakerSpans(cues), [cues]);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const playheadRef = useRef<HTMLDivElement>(null);
+
+  // Move the playhead each frame while playing; once on every media event otherwise.
+  useEffect(() => {
+    const media = clock?.media;
+    const playhead = playheadRef.current;
+    if (!media || !playhead) return;
+    let frame = 0;
+    const place = (): void => {
+      const fraction = Math.min(1, Math.max(0, media.currentTime / duration));
+      playhead.style.left = `${fraction * 100}%`;
+    };
+    const loop = (): void => {
+      place();
+      frame = !media.paused && !document.hidden ? requestAnimationFrame(loop) : 0;
+    };
+    const onEvent = (): void => {
+      cancelAnimationFrame(frame);
+      loop();
+    };
+    const events = ['play', 'pause', 'seeked', 'seeking', 'timeupdate', 'loadedmetadata'];
+    events.forEach((type) => media.addEventListener(type, onEvent));
+    onEvent();
+    return () => {
+      cancelAnimationFrame(frame);
+      events.forEach((type) => media.removeEventListener(type, onEvent));
+    };
+  }, [clock, duration]);
+
+  const seekToPointer = (event: PointerEvent<HTMLDivElement>): void => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const fraction = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
+    seek(fraction * duration);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const now = clock?.media.currentTime ?? 0;
+    const steps: Record<string, number> = {
+      ArrowLeft: now - 5,
+      ArrowRight: now + 5,
+      PageDown: now - 30,
+      PageUp: now + 30,
+      Home: 0,
+      End: duration,
+    };
+    const target = steps[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    seek(Math.min(duration, Math.max(0, target)));
+  };
+
+  const colorOf = (speakerId: string): string => {
+    const index = episode.speakers.findIndex((speaker) => speaker.id === speakerId);
+    return episode.speakers[index]?.color ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+  };
+
+  return (
+    <div className="timeline">
+      <h2 className="section-title">{t.timelineLabel}</h2>
+      <div className="timeline__body">
+        <ul className="timeline__names" aria-hidden="true">
+          {episode.speakers.map((speaker) => (
+            <li
+              key={speaker.id}
+              className={
+                speaker.id === speakingId
+                  ? 'timeline__name timeline__name--speaking'
+                  : 'timeline__name'
+              }
+            >
+              {speaker.name}
+            </li>
+          ))}
+        </ul>
+        <div
+          ref={trackRef}
+          className="timeline__track"
+          role="slider"
+          tabIndex={0}
+          aria-label={t.timelineLabel}
+          aria-valuemin={0}
+          aria-valuemax={Math.round(duration)}
+          aria-valuenow={coarseTime}
+          aria-valuetext={formatClock(coarseTime)}
+          onPointerDown={seekToPointer}
+          onKeyDown={onKeyDown}
+        >
+          {episode.speakers.map((speaker) => (
+            <div key={speaker.id} className="timeline__lane" data-speaker-id={speaker.id}>
+              {spans
+                .filter((span) => span.speakerId === speaker.id)
+                .map((span) => (
+                  <span
+                    key={span.startTime}
+                    className="timeline__span"
+                    style={{
+                      left: `${(span.startTime / duration) * 100}%`,
+                      width: `${Math.max(0.2, ((span.endTime - span.startTime) / duration) * 100)}%`,
+                      background: colorOf(speaker.id),
+                    }}
+                  />
+                ))}
+            </div>
+          ))}
+          <div ref={playheadRef} className="timeline__playhead" aria-hidden="true" />
+        </div>
+      </div>
+    </div>
+  );
+}
