@@ -47,8 +47,9 @@ async function sample(from: number, rate: number, seconds: number): Promise<Samp
         samples.push({
           time: video.currentTime,
           marked:
-            document.querySelector('[data-cue-id][aria-current="true"]')?.getAttribute('data-cue-id') ??
-            null,
+            document
+              .querySelector('[data-cue-id][aria-current="true"]')
+              ?.getAttribute('data-cue-id') ?? null,
         });
       }
       video.pause();

@@ -36,7 +36,9 @@ function urlOf(server: ViteDevServer | PreviewServer): string {
 }
 
 /** The dev server, as `npm start` runs it. */
-export async function startDevServer(options: ServerOptions = {}): Promise<RunningServer & { vite: ViteDevServer }> {
+export async function startDevServer(
+  options: ServerOptions = {},
+): Promise<RunningServer & { vite: ViteDevServer }> {
   applyEnvironment(options);
   const server = await createServer({
     root: projectRoot,
@@ -62,7 +64,10 @@ export async function buildApp(options: ServerOptions & { outDir?: string } = {}
 }
 
 /** The preview server over a build, as `npm run preview` runs it. */
-export async function startPreviewServer(outDir: string, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startPreviewServer(
+  outDir: string,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   applyEnvironment(options);
   const server = await preview({
     root: projectRoot,
