@@ -58,7 +58,7 @@ export interface ParseOptions {
 }
 
 export interface ParseResult {
-  readonly document: VttDocument & { readonly cues: readonly ParsedCue[] };
+  readonly document: Omit<VttDocument, 'cues'> & { readonly cues: readonly ParsedCue[] };
   /** Structural findings: library errors, missing or duplicate ids, raw `&`/`<`, speakers. */
   readonly findings: readonly Finding[];
 }
@@ -232,6 +232,18 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
       continue;
     }
 
+    if (!block.lines.some((line) => line.includes(ARROW))) {
+      // The library reports such a block line by line ("needs to be followed by timestamp",
+      // "cannot be standalone"): one finding says it better.
+      blocks.push(verbatim('invalid', block));
+      syntaxError(
+        'This block has no timing line, so it is ignored: a cue needs one such as "00:00:01.000 --> 00:00:02.500" right under its id (a comment starts with "NOTE").',
+        block.line,
+        1,
+      );
+      continue;
+    }
+
     const parsed = parseCueBlock(block, mode, previousStart, syntaxError);
     if (!parsed) {
       blocks.push(verbatim('invalid', block));
@@ -331,10 +343,13 @@ function parseCueBlock(
       const at = positionInText(rawText, rewritten.toOriginal(located.offset));
       syntaxError(located.message, block.line + textStartIndex + at.line, at.col, cueId);
     } else {
+      const line = Math.max(0, Math.min(blockIndex, block.lines.length - 1));
       syntaxError(
         describeLibraryError(error.message),
-        block.line + Math.max(0, Math.min(blockIndex, block.lines.length - 1)),
-        error.col ?? 1,
+        block.line + line,
+        error.message === END_BEFORE_START && line === timingIndex
+          ? endTimestampColumn(block.lines[line]!)
+          : (error.col ?? 1),
         cueId,
       );
     }
@@ -366,6 +381,14 @@ function parseCueBlock(
     timingLine,
     layout: toLayout(libraryCue),
   };
+}
+
+const END_BEFORE_START = 'End timestamp is not greater than start timestamp.';
+
+/** 1-based column of the end timestamp (the library reports its error after it). */
+function endTimestampColumn(timingLine: string): number {
+  const afterArrow = timingLine.indexOf(ARROW) + ARROW.length;
+  return afterArrow + (/^[ \t\f]*/.exec(timingLine.slice(afterArrow))?.[0].length ?? 0) + 1;
 }
 
 /**
