@@ -173,7 +173,7 @@ async function checkOneCueFile(file: string, options: Options): Promise<Report> 
 
 async function run(options: Options): Promise<Report | string> {
   const info = await stat(options.target).catch(() => null);
-  if (!info) return `No such file or directory: ${options.target}`;
+  if (!info) return `no such file or directory: ${label(options.target)}`;
   if (info.isDirectory()) {
     if (await isFile(path.join(options.target, 'episode.json'))) {
       const loaded = await checkEpisodeFolder(options.target, options);
@@ -181,7 +181,7 @@ async function run(options: Options): Promise<Report | string> {
     }
     return (
       (await checkEpisodesFolder(options.target, options)) ??
-      `${options.target} holds no episode.json and no folder with one: pass the episodes folder, an episode folder or a .vtt file.`
+      `${label(options.target)} holds no episode.json and no folder with one: pass the episodes folder, an episode folder or a .vtt file.`
     );
   }
   if (path.basename(options.target) === 'episode.json') {
@@ -190,7 +190,7 @@ async function run(options: Options): Promise<Report | string> {
   }
   if (options.target.toLowerCase().endsWith('.vtt'))
     return checkOneCueFile(options.target, options);
-  return `${options.target} is not a .vtt file, an episode folder or an episodes folder.`;
+  return `${label(options.target)} is not a .vtt file, an episode folder or an episodes folder.`;
 }
 
 function plural(count: number, noun: string): string {

@@ -233,9 +233,20 @@ export function validateEpisodeJson(text: string, options: ValidateOptions): Epi
   };
 
   const result = v.safeParse(EpisodeSchema, value);
+  const listsAsObjects = new Set<string>();
   for (const issue of result.issues ?? []) {
     const path = (issue.path ?? []).map((item) => item.key as JsonPathItem);
-    const missing = issue.path?.[issue.path.length - 1]?.origin === 'key';
+    const last = issue.path?.[issue.path.length - 1];
+    const missing = last?.origin === 'key';
+    if (missing && Array.isArray(last.input)) {
+      // valibot takes an array for an object and reports each key missing: say it once.
+      const parent = path.slice(0, -1);
+      const where = formatJsonPath(parent);
+      if (listsAsObjects.has(where)) continue;
+      listsAsObjects.add(where);
+      report(parent, `${where}: expected an object, got a list: ${hintFor(parent)}.`);
+      continue;
+    }
     report(path, describeIssue(issue, path, missing));
   }
   for (const problem of crossFieldProblems(value, options.folderName)) {
@@ -346,6 +357,8 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
         message: `tracks[${index}].lang: "${lang}" is already the language of tracks[${first}] (languages are matched ignoring case): keep one track per language.`,
       });
     } else langs.set(lang.toLowerCase(), index);
+    // A malformed tag is reported already; the file names could not match it anyway.
+    if (!isWellFormedLanguageTag(lang)) return;
     for (const field of ['transcript', 'chapters'] as const) {
       const name = track[field];
       if (typeof name !== 'string') continue;

@@ -221,7 +221,10 @@ export function checkGap(cue: CheckedCue, next: CheckedCue, context: CueCheckCon
       ),
     ];
   }
-  if (gap > profile.minGap + FRAME_TOLERANCE && gap <= profile.chainingThreshold + EPSILON) {
+  // Frame-accurate players show a gap as whole frames: 70 ms at 30 fps is 2 frames.
+  const wholeFrames = Math.round(gap * profile.frameRate);
+  const minFrames = Math.round(profile.minGap * profile.frameRate);
+  if (wholeFrames > minFrames && gap <= profile.chainingThreshold + EPSILON) {
     return [
       finding(
         'gap',
