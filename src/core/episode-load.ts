@@ -144,7 +144,9 @@ export async function loadEpisode(
     }
     const file = label(name);
     files.push(file);
-    const parsed = parseVtt(result.text, { file, kind, speakers: shape.speakers });
+    // Chapters name no speakers: only transcripts resolve voices against the cast.
+    const speakers = kind === 'transcript' ? shape.speakers : undefined;
+    const parsed = parseVtt(result.text, { file, kind, speakers });
     findings.push(...parsed.findings);
     return { ...parsed, file, text: result.text };
   };
@@ -256,7 +258,8 @@ export function checkCueFile(
   options: CueFileCheckOptions,
 ): { file: LoadedCueFile; findings: Finding[] } {
   const { kind } = options;
-  const parsed = parseVtt(text, { file: options.file, kind, speakers: options.speakers });
+  const speakers = kind === 'transcript' ? options.speakers : undefined;
+  const parsed = parseVtt(text, { file: options.file, kind, speakers });
   const file: LoadedCueFile = { ...parsed, file: options.file, text };
   const findings: Finding[] = [...parsed.findings];
   const first = parsed.document.cues[0];
