@@ -1,0 +1,152 @@
+/**
+ * Sync benchmark: how late does the transcript mark a cue, in media time, at 1× and 2×?
+ *
+ * In one page and one run: our transcript (the `aria-current` line, watched by a
+ * MutationObserver, which runs in the same task as the change) and a plain `timeupdate`
+ * highlighter as the baseline (what Able Player and videojs-transcript do). At every cue start,
+ * lag = the video's currentTime when the mark moved − the cue's startTime.
+ */
+import type { Page } from 'playwright-core';
+import { median, percentile, max } from './stats.ts';
+
+export interface CueTiming {
+  readonly id: string;
+  readonly startTime: number;
+  readonly endTime: number;
+}
+
+export interface LagReport {
+  readonly rate: number;
+  readonly cues: number;
+  readonly ours: LagStats;
+  readonly baseline: LagStats;
+}
+
+export interface LagStats {
+  /** Absolute lag per highlighted cue, milliseconds. */
+  readonly lagsMs: number[];
+  readonly median: number;
+  readonly p95: number;
+  readonly max: number;
+  /** Cues marked before their start time (must be 0). */
+  readonly early: number;
+  /** Cues never marked (must be 0). */
+  readonly missed: string[];
+}
+
+function stats(lagsMs: number[], early: number, missed: string[]): LagStats {
+  const absolute = lagsMs.map(Math.abs);
+  return {
+    lagsMs,
+    median: median(absolute),
+    p95: percentile(absolute, 95),
+    max: max(absolute),
+    early,
+    missed,
+  };
+}
+
+interface Mark {
+  readonly id: string;
+  readonly time: number;
+}
+
+/**
+ * Play the page's video from `from` to `until` (media seconds) at `rate`, recording when each
+ * cue became marked by ours and by the baseline.
+ */
+export async function measureSync(
+  page: Page,
+  cues: readonly CueTiming[],
+  rate: number,
+  range: { from: number; until: number },
+): Promise<LagReport> {
+  const { ours, baseline } = await page.evaluate(
+    async ({ cues, rate, from, until }) => {
+      const video = document.querySelector('video')!;
+      const ours: { id: string; time: number }[] = [];
+      const baseline: { id: string; time: number }[] = [];
+
+      const observer = new MutationObserver((records) => {
+        for (const record of records) {
+          const element = record.target as HTMLElement;
+          if (element.getAttribute('aria-current') === 'true' && element.dataset.cueId) {
+            ours.push({ id: element.dataset.cueId, time: video.currentTime });
+          }
+        }
+      });
+      observer.observe(document.querySelector('[aria-label="Transcript"]')!, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['aria-current'],
+      });
+
+      // The baseline: a timeupdate highlighter with the same cues and overlap rule.
+      let baselineCurrent: string | null = null;
+      const onTimeUpdate = (): void => {
+        const t = video.currentTime;
+        let current: string | null = null;
+        let latestStart = -Infinity;
+        for (const cue of cues) {
+          if (cue.startTime <= t && t < cue.endTime && cue.startTime >= latestStart) {
+            latestStart = cue.startTime;
+            current = cue.id;
+          }
+        }
+        if (current !== baselineCurrent) {
+          baselineCurrent = current;
+          if (current) baseline.push({ id: current, time: t });
+        }
+      };
+
+      video.muted = true;
+      video.pause();
+      video.currentTime = from;
+      await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+      ours.length = 0;
+      baseline.length = 0;
+      video.addEventListener('timeupdate', onTimeUpdate);
+      video.playbackRate = rate;
+      await video.play();
+      await new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (video.currentTime >= until || video.ended) resolve();
+          else setTimeout(check, 100);
+        };
+        check();
+      });
+      video.pause();
+      video.removeEventListener('timeupdate', onTimeUpdate);
+      observer.disconnect();
+      return { ours, baseline };
+    },
+    { cues: cues.map((cue) => ({ ...cue })), rate, from: range.from, until: range.until },
+  );
+
+  const inRange = cues.filter((cue) => cue.startTime > range.from && cue.startTime < range.until - 0.05);
+  return {
+    rate,
+    cues: inRange.length,
+    ours: lagsOf(inRange, ours),
+    baseline: lagsOf(inRange, baseline),
+  };
+}
+
+function lagsOf(cues: readonly CueTiming[], marks: readonly Mark[]): LagStats {
+  const firstMark = new Map<string, number>();
+  for (const mark of marks) if (!firstMark.has(mark.id)) firstMark.set(mark.id, mark.time);
+  const lags: number[] = [];
+  const missed: string[] = [];
+  let early = 0;
+  for (const cue of cues) {
+    const time = firstMark.get(cue.id);
+    if (time === undefined) {
+      missed.push(cue.id);
+      continue;
+    }
+    const lag = (time - cue.startTime) * 1000;
+    if (lag < 0) early++;
+    lags.push(lag);
+  }
+  return stats(lags, early, missed);
+}
