@@ -143,7 +143,6 @@ export async function loadEpisode(
       return undefined;
     }
     const file = label(name);
-    files.push(file);
     // Chapters name no speakers: only transcripts resolve voices against the cast.
     const speakers = kind === 'transcript' ? shape.speakers : undefined;
     const parsed = parseVtt(result.text, { file, kind, speakers });
@@ -161,8 +160,11 @@ export async function loadEpisode(
       return { track, transcript, chapters };
     }),
   );
+  // In episode.json's order, whatever order the reads finished in.
   for (const { track, transcript, chapters } of loaded) {
     tracks.set(track.lang, { transcript, chapters });
+    if (transcript) files.push(transcript.file);
+    if (chapters) files.push(chapters.file);
   }
   findings.push(...checkEpisode(shape, tracks, options.profile));
 
