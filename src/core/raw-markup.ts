@@ -15,8 +15,12 @@ export interface RawMarkupCharacter {
   readonly detail?: string;
 }
 
-/** Tags WebVTT cue text knows; anything else after `<` is text that should have been `&lt;`. */
-const TAG_START = /^<(\/|\d|(c|i|b|u|v|ruby|rt|lang)(?=[\s.>]|$))/;
+/**
+ * Tags WebVTT cue text knows; anything else after `<` is text that should have been `&lt;`.
+ * A digit starts a timestamp tag only when a whole timestamp follows (`<00:01.500>`): "I <3 you"
+ * is text, and the library would swallow the rest of the cue as a broken timestamp.
+ */
+const TAG_START = /^<(\/|\d[\d:.]*>|(c|i|b|u|v|ruby|rt|lang)(?=[\s.>]|$))/;
 const CHARACTER_REFERENCE = /^&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);/;
 
 /** Every `&` not starting a known character reference and every `<` not starting a known tag. */
