@@ -185,11 +185,14 @@ describe(parseVtt.name, () => {
 
     it('reads "<" before a digit as text unless a whole timestamp tag follows', () => {
       const { document, findings } = parseVtt(
-        vtt(['a', '00:00.000 --> 00:05.000', 'I <3 you', 'at <00:00:01.500>one']),
+        vtt(
+          ['a', '00:00.000 --> 00:05.000', 'I <3 you'],
+          ['b', '00:00.000 --> 00:05.000', 'at <00:00:01.500>one'],
+        ),
       );
       expect(findings.map(at)).toEqual(['5:3 raw-less-than']);
       expect(findings[0]!.message).toContain('"<3" is not a WebVTT tag');
-      expect(document.cues[0]!.segments).toContainEqual({ type: 'timestamp', time: 1.5 });
+      expect(document.cues[1]!.segments).toContainEqual({ type: 'timestamp', time: 1.5 });
     });
 
     it('reports timing errors on the timing line and keeps the block', () => {
