@@ -99,7 +99,19 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   });
   player.el().setAttribute('aria-label', options.label);
 
-  let captionElements: { lang: string; element: HTMLTrackElement }[] = [];
+  // One text track per language, kept for the player's life: tracks made with addTextTrack
+  // cannot be removed, and need no <track> element that would try to load a file. Their cues are
+  // replaced when the transcript changes (a new draft, a file edited on disk).
+  const captionTracks = new Map<string, TextTrack>();
+  // The viewer's own choice in the captions menu wins over later data updates.
+  let applyingCaptions = false;
+  let captionsTurnedOff = false;
+  media.textTracks.addEventListener('change', () => {
+    if (applyingCaptions) return;
+    captionsTurnedOff = Array.from(captionTracks.values()).every(
+      (track) => track.mode !== 'showing',
+    );
+  });
   let markers: readonly ChapterMarker[] = [];
 
   function renderMarkers(): void {
@@ -124,20 +136,30 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   return {
     media,
     setCaptions(tracks, showing) {
-      for (const { element } of captionElements) player.removeRemoteTextTrack(element as never);
-      captionElements = tracks.map((track) => {
-        const element = player.addRemoteTextTrack(
-          { kind: 'captions', srclang: track.lang, label: track.label, mode: 'disabled' },
-          false,
-        ) as unknown as HTMLTrackElement;
-        const textTrack = element.track;
-        for (const cue of track.cues) textTrack.addCue(toVttCue(cue));
-        return { lang: track.lang, element };
-      });
-      const wanted = showing?.toLowerCase();
-      for (const { lang, element } of captionElements) {
-        element.track.mode = lang.toLowerCase() === wanted ? 'showing' : 'disabled';
+      applyingCaptions = true;
+      const wanted = captionsTurnedOff ? undefined : showing?.toLowerCase();
+      const given = new Set(tracks.map((track) => track.lang.toLowerCase()));
+      for (const track of tracks) {
+        const key = track.lang.toLowerCase();
+        let textTrack = captionTracks.get(key);
+        if (!textTrack) {
+          textTrack = player.addTextTrack(
+            'captions',
+            track.label,
+            track.lang,
+          ) as unknown as TextTrack;
+          captionTracks.set(key, textTrack);
+        }
+        replaceCues(textTrack, track.cues);
+        textTrack.mode = key === wanted ? 'showing' : 'disabled';
       }
+      for (const [key, textTrack] of captionTracks) {
+        if (given.has(key)) continue;
+        replaceCues(textTrack, []);
+        textTrack.mode = 'disabled';
+      }
+      // Track 'change' events are queued as tasks: stop ignoring them after they have run.
+      setTimeout(() => (applyingCaptions = false), 0);
     },
     setChapterMarkers(next) {
       markers = next;
@@ -152,6 +174,15 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
       player.dispose();
     },
   };
+}
+
+function replaceCues(track: TextTrack, cues: readonly CaptionCue[]): void {
+  // A disabled track hides its cue list: look at it in hidden mode to empty it.
+  const mode = track.mode;
+  if (mode === 'disabled') track.mode = 'hidden';
+  for (const cue of Array.from(track.cues ?? [])) track.removeCue(cue);
+  for (const cue of cues) track.addCue(toVttCue(cue));
+  track.mode = mode;
 }
 
 function toVttCue(cue: CaptionCue): VTTCue {

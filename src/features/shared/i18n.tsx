@@ -2,7 +2,15 @@
  * The interface language: English or Korean, from `?ui=`, the viewer's earlier choice, or the
  * browser's language. Cue text keeps its own language; this is only the chrome around it.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { english, korean, type Messages } from './messages.ts';
 
 export type InterfaceLanguage = 'en' | 'ko';
@@ -63,6 +71,9 @@ export function I18nProvider({
       // Not remembered; the choice still applies to this page.
     }
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo(
     () => ({ language, t: CATALOGS[language], setLanguage }),
     [language, setLanguage],

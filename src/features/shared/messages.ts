@@ -25,6 +25,8 @@ export const english = {
   episodeLoadFailed: 'The episode could not be loaded.',
   transcriptLoadFailed: (label: string) => `The ${label} transcript could not be loaded.`,
   chaptersLoadFailed: 'The questions could not be loaded.',
+  transcriptEmpty: (label: string) =>
+    `The ${label} transcript has no cues that can be shown. The file may not be WebVTT.`,
   videoFailed: 'The video could not be played. The transcript below still works.',
   unknownLanguage: (wanted: string, used: string) =>
     `There is no “${wanted}” transcript for this episode; showing ${used} instead.`,
@@ -77,6 +79,8 @@ export const korean: Messages = {
   episodeLoadFailed: '에피소드를 불러오지 못했습니다.',
   transcriptLoadFailed: (label: string) => `${label} 대본을 불러오지 못했습니다.`,
   chaptersLoadFailed: '질문 목록을 불러오지 못했습니다.',
+  transcriptEmpty: (label: string) =>
+    `${label} 대본에 표시할 수 있는 자막이 없습니다. WebVTT 파일이 아닐 수 있습니다.`,
   videoFailed: '영상을 재생할 수 없습니다. 아래 대본은 계속 이용할 수 있습니다.',
   unknownLanguage: (wanted: string, used: string) =>
     `이 에피소드에는 “${wanted}” 대본이 없어 ${used} 대본을 표시합니다.`,

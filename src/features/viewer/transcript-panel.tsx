@@ -26,6 +26,8 @@ interface TranscriptPanelProps {
   readonly follower: ClockFollower | null;
   /** Controls shown in the panel's header (language menu, search). */
   readonly toolbar?: ReactNode;
+  /** Shown between the header and the lines (problems in the file). */
+  readonly notice?: ReactNode;
 }
 
 /** Lines nearer than this to an edge of the panel are "about to leave view". */
@@ -35,7 +37,13 @@ function lineElement(container: HTMLElement | null, index: number): HTMLElement 
   return container?.querySelector<HTMLElement>(`.transcript-row[data-index="${index}"]`) ?? null;
 }
 
-export function TranscriptPanel({ episode, transcript, follower, toolbar }: TranscriptPanelProps) {
+export function TranscriptPanel({
+  episode,
+  transcript,
+  follower,
+  toolbar,
+  notice,
+}: TranscriptPanelProps) {
   const { t } = useI18n();
   const runtime: PlayerRuntime = usePlayerRuntime();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -145,6 +153,7 @@ export function TranscriptPanel({ episode, transcript, follower, toolbar }: Tran
         <h2 className="transcript__title">{t.transcriptHeading}</h2>
         {toolbar}
       </header>
+      {notice}
       <div className="transcript__scroll" ref={scrollRef}>
         {cues.map((cue, index) => (
           <TranscriptLine

@@ -14,7 +14,7 @@ import {
   usePlayerRuntimeValue,
   useTimeIndex,
 } from '../shared/player-runtime.tsx';
-import { ErrorNotice, Loading } from '../shared/status.tsx';
+import { ErrorNotice } from '../shared/status.tsx';
 import { VideoStage, type CaptionSource } from '../shared/video-stage.tsx';
 import { ChaptersList } from './chapters-list.tsx';
 import { Credits } from './credits.tsx';
@@ -22,8 +22,9 @@ import { LanguageMenu } from './language-menu.tsx';
 import { QuestionCard } from './question-card.tsx';
 import { SpeakerTimeline } from './speaker-timeline.tsx';
 import { SpeakersStrip, useCurrentSpeakerId } from './speakers-strip.tsx';
-import { TranscriptPanel } from './transcript-panel.tsx';
+import { TranscriptArea } from './transcript-area.tsx';
 import { useDeepLinkSeek } from './use-deep-link.ts';
+import { useDocumentTitle } from '../shared/use-document-title.ts';
 
 interface WatchViewProps {
   readonly episode: Episode;
@@ -50,6 +51,7 @@ function WatchLayout({
   onChooseLanguage,
 }: WatchViewProps) {
   const { t } = useI18n();
+  useDocumentTitle(`${episode.title} · ${episode.series ?? 'The Red Box'} · Red Box Player`);
   const transcript = useTranscript(episode, track);
   const chaptersQuery = useChapters(episode, track);
   const allTranscripts = useAllTranscripts(episode);
@@ -124,40 +126,21 @@ function WatchLayout({
           <Credits episode={episode} />
         </div>
         <div className="watch__transcript">
-          {transcript.view ? (
-            <TranscriptPanel
-              episode={episode}
-              transcript={transcript.view}
-              follower={cueFollower}
-              toolbar={
-                <LanguageMenu
-                  tracks={episode.tracks}
-                  current={track.lang}
-                  onChoose={onChooseLanguage}
-                />
-              }
-            />
-          ) : (
-            <section className="transcript" aria-label="Transcript">
-              <header className="transcript__header">
-                <h2 className="transcript__title">{t.transcriptHeading}</h2>
-                <LanguageMenu
-                  tracks={episode.tracks}
-                  current={track.lang}
-                  onChoose={onChooseLanguage}
-                />
-              </header>
-              {transcript.isError ? (
-                <ErrorNotice
-                  title={t.transcriptLoadFailed(track.label)}
-                  error={transcript.error}
-                  onRetry={() => void transcript.refetch()}
-                />
-              ) : (
-                <Loading label={t.loadingTranscript} />
-              )}
-            </section>
-          )}
+          <TranscriptArea
+            episode={episode}
+            track={track}
+            view={transcript.view}
+            error={transcript.error}
+            onRetry={() => void transcript.refetch()}
+            follower={cueFollower}
+            toolbar={
+              <LanguageMenu
+                tracks={episode.tracks}
+                current={track.lang}
+                onChoose={onChooseLanguage}
+              />
+            }
+          />
         </div>
       </main>
     </div>
