@@ -2,13 +2,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
+import { redBoxSaveApi } from './src/server/save-api.ts';
 
 // Serving under a sub-path: RED_BOX_BASE=/red-box/ npm run build (Contract 2).
 const base = process.env.RED_BOX_BASE ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [react(), redBoxEpisodes()],
+  plugins: [react(), redBoxEpisodes(), redBoxSaveApi()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
