@@ -80,26 +80,20 @@ function timecodeFilter(): string {
   ].join(':');
 }
 
-/** libopus's fixed encoder delay at 48 kHz, in samples. */
-const OPUS_PRE_SKIP = 312;
+/** Split a fixed option string into arguments (none of these values contain spaces). */
+function options(flags: string): string[] {
+  return flags.split(/\s+/).filter(Boolean);
+}
 
-const BITEXACT = [
-  '-fflags',
-  '+bitexact',
-  '-flags:v',
-  '+bitexact',
-  '-flags:a',
-  '+bitexact',
-  '-map_metadata',
-  '-1',
-];
+const BITEXACT = options(
+  '-fflags +bitexact -flags:v +bitexact -flags:a +bitexact -map_metadata -1',
+);
 
 export interface EncodeJob {
   readonly workDir: string;
   readonly segments: readonly VideoSegment[];
   readonly wav: string;
   readonly frameRate: number;
-  readonly totalFrames: number;
   readonly durationSeconds: number;
   readonly webm: string;
   readonly mp4: string;
@@ -110,86 +104,43 @@ export async function encodeVideos(job: EncodeJob): Promise<void> {
   const list = path.join(job.workDir, 'cards.ffconcat');
   await writeFile(list, concatList(job.segments, job.frameRate));
   const inputs = ['-f', 'concat', '-safe', '0', '-i', list, '-i', job.wav];
+  // -t alone ends both streams together (a frame limit would cut the audio still in flight).
   const common = [
-    '-map',
-    '0:v',
-    '-map',
-    '1:a',
-    '-vf',
-    `fps=${job.frameRate},format=yuv420p,${timecodeFilter()}`,
-    '-frames:v',
-    String(job.totalFrames),
-    '-t',
-    job.durationSeconds.toFixed(3),
-    '-ac',
-    '1',
-    '-ar',
-    String(SAMPLE_RATE),
+    ...options('-map 0:v -map 1:a'),
+    ...['-vf', `fps=${job.frameRate},format=yuv420p,${timecodeFilter()}`],
+    ...['-t', job.durationSeconds.toFixed(3)],
+    ...options(`-ac 1 -ar ${SAMPLE_RATE}`),
     ...BITEXACT,
   ];
-  // Slides change rarely: a keyframe every 10 s and a high CRF cost nothing visible.
-  const gop = String(job.frameRate * 10);
-  // Opus puts 312 samples of encoder delay (pre-skip) in front of the audio; WebM stores them at a
-  // negative time, which keeps sync but makes the file 6.5 ms longer than the MP4. Dropping as
-  // many samples from the silent end card lets both files report the same duration.
-  const totalSamples = Math.round(job.durationSeconds * SAMPLE_RATE);
+  // Slides change rarely: a keyframe every 10 s and a high CRF cost nothing visible. One thread,
+  // so the encoders' output does not depend on scheduling.
+  const gop = job.frameRate * 10;
   await ffmpeg([
     ...inputs,
     ...common,
-    '-af',
-    `atrim=end_sample=${totalSamples - OPUS_PRE_SKIP}`,
-    '-c:v',
-    'libvpx-vp9',
-    '-b:v',
-    '0',
-    '-crf',
-    '40',
-    '-g',
-    gop,
-    '-deadline',
-    'good',
-    '-cpu-used',
-    '4',
-    '-row-mt',
-    '0',
-    '-threads',
-    '1',
-    '-c:a',
-    'libopus',
-    '-b:a',
-    '24k',
-    '-application',
-    'voip',
+    ...options(
+      `-c:v libvpx-vp9 -b:v 0 -crf 46 -g ${gop} -deadline good -cpu-used 4 -row-mt 0 -threads 1`,
+    ),
+    ...options('-c:a libopus -b:a 24k -application voip'),
     job.webm,
   ]);
   await ffmpeg([
     ...inputs,
     ...common,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'medium',
-    '-tune',
-    'stillimage',
-    '-crf',
-    '30',
-    '-g',
-    gop,
-    '-threads',
-    '1',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '32k',
-    '-movflags',
-    '+faststart',
+    ...options(`-c:v libx264 -preset medium -tune stillimage -crf 33 -g ${gop} -threads 1`),
+    ...options('-c:a aac -b:a 32k -movflags +faststart'),
     job.mp4,
   ]);
 }
 
 /** The poster: the title card as a JPEG. */
 export async function encodePoster(titleCard: string, poster: string): Promise<void> {
-  await ffmpeg(['-i', titleCard, '-frames:v', '1', '-q:v', '3', ...BITEXACT.slice(0, 4), poster]);
+  await ffmpeg([
+    '-i',
+    titleCard,
+    ...options('-frames:v 1 -q:v 3 -fflags +bitexact -flags:v +bitexact'),
+    poster,
+  ]);
 }
 
 /** File size in bytes. */

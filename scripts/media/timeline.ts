@@ -194,7 +194,8 @@ function planSlides(
       chapterIndex += 1;
       switches.push({ atMs: start, slide: { kind: 'speaker', speakerId: cue.speakerId } });
     } else if (!previous || previous.speakerId !== cue.speakerId) {
-      const from = previous ? previous.speechEndMs : 0;
+      // Not before the previous cue has left the screen: its speaker stays up while it is read.
+      const from = previous ? previous.endMs : 0;
       const lead = Math.min(SPEAKER_CARD_LEAD_MS, (start - from) / 2);
       switches.push({ atMs: start - lead, slide: { kind: 'speaker', speakerId: cue.speakerId } });
     }
