@@ -15,6 +15,10 @@ type Player = ReturnType<typeof videojs>;
 
 videojs.addLanguage('ko', koreanInterface);
 
+// Media errors are handled by the page (a message, a retry, the transcript still readable), so
+// video.js's own report of them is a warning, not an error in the console.
+videojs.log.error = (...args: unknown[]) => console.warn('[red-box] video.js:', ...args);
+
 export interface VideoSource {
   readonly src: string;
   readonly type: string;
