@@ -4,6 +4,7 @@
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { toChapters } from '../../core/chapters.ts';
 import type { Chapter } from '../../core/cue-model.ts';
 import { findTrack, sourceTrack, type Episode, type Track } from '../../core/episode-model.ts';
 import { turnStarts } from '../../core/transcript.ts';
@@ -89,14 +90,7 @@ export function useChapters(episode: Episode | undefined, track: Track | undefin
     enabled: Boolean(episode && file),
   });
   const chapters = useMemo<readonly Chapter[] | undefined>(
-    () =>
-      query.data?.document.cues.map((cue) => ({
-        id: cue.id,
-        startTime: cue.startTime,
-        endTime: cue.endTime,
-        question: cue.text,
-        line: cue.line,
-      })),
+    () => (query.data ? toChapters(query.data.document) : undefined),
     [query.data],
   );
   return { ...query, chapters: file ? chapters : [], lang: chaptersTrack?.lang ?? track?.lang };

@@ -6,6 +6,8 @@
 export interface IndexStore {
   get(): number;
   set(index: number): void;
+  /** Tell the subscribers of `index` to look again (its details changed, not the index). */
+  refresh(index: number): void;
   subscribeToItem(index: number, listener: () => void): () => void;
   subscribe(listener: () => void): () => void;
 }
@@ -23,6 +25,9 @@ export function createIndexStore(initial = -1): IndexStore {
       items.get(previous)?.forEach((listener) => listener());
       items.get(index)?.forEach((listener) => listener());
       all.forEach((listener) => listener());
+    },
+    refresh(index) {
+      items.get(index)?.forEach((listener) => listener());
     },
     subscribeToItem(index, listener) {
       let set = items.get(index);

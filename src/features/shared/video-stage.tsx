@@ -3,12 +3,13 @@
  * runtime, and keeps captions and chapter markers in step with the data. A failed video shows a
  * message and a retry; the rest of the page keeps working.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter } from '../../core/cue-model.ts';
 import type { Episode } from '../../core/episode-model.ts';
 import { segmentsToCueText } from '../../core/vtt-serialize.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { episodeFileUrl } from '../../data/episode-urls.ts';
+import { useAllTranscripts } from './episode-data.ts';
 import {
   mountVideoPlayer,
   type CaptionTrack,
@@ -21,6 +22,19 @@ export interface CaptionSource {
   readonly lang: string;
   readonly label: string;
   readonly cues: readonly ParsedCue[];
+}
+
+/** Every track's transcript as a caption source, in track order (tracks still loading are left out). */
+export function useCaptionSources(episode: Episode): CaptionSource[] {
+  const allTranscripts = useAllTranscripts(episode);
+  return useMemo(
+    () =>
+      episode.tracks.flatMap((track, i) => {
+        const data = allTranscripts[i];
+        return data ? [{ lang: track.lang, label: track.label, cues: data.document.cues }] : [];
+      }),
+    [episode.tracks, allTranscripts],
+  );
 }
 
 interface VideoStageProps {

@@ -1,26 +1,37 @@
-/** Choose the transcript language (captions follow). */
+/** Choose a transcript language (captions follow), or a second language to show beside it. */
 import { useId } from 'react';
 import type { Track } from '../../core/episode-model.ts';
 import { sameLanguage } from '../../core/language.ts';
-import { useI18n } from '../shared/i18n.tsx';
+
+const NONE = '';
 
 export function LanguageMenu({
+  label,
   tracks,
   current,
   onChoose,
+  noneLabel,
 }: {
+  label: string;
   tracks: readonly Track[];
-  current: string;
-  onChoose: (lang: string) => void;
+  current: string | null;
+  onChoose: (lang: string | null) => void;
+  /** When given, the menu offers "none" (for the side-by-side language). */
+  noneLabel?: string;
 }) {
-  const { t } = useI18n();
   const id = useId();
-  if (tracks.length < 2) return null;
-  const value = tracks.find((track) => sameLanguage(track.lang, current))?.lang ?? current;
+  const value = current
+    ? (tracks.find((track) => sameLanguage(track.lang, current))?.lang ?? current)
+    : NONE;
   return (
     <div className="language-menu">
-      <label htmlFor={id}>{t.languageMenu}</label>
-      <select id={id} value={value} onChange={(event) => onChoose(event.target.value)}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChoose(event.target.value === NONE ? null : event.target.value)}
+      >
+        {noneLabel !== undefined && <option value={NONE}>{noneLabel}</option>}
         {tracks.map((track) => (
           <option key={track.lang} value={track.lang} lang={track.lang}>
             {track.label}

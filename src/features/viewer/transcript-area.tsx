@@ -15,6 +15,8 @@ interface TranscriptAreaProps {
   readonly episode: Episode;
   readonly track: Track;
   readonly view: TranscriptView | undefined;
+  /** A second language beside the first (side by side), when loaded. */
+  readonly secondary?: TranscriptView | null;
   readonly error: unknown;
   readonly onRetry: () => void;
   readonly follower: ClockFollower | null;
@@ -39,6 +41,7 @@ export function TranscriptArea({
   episode,
   track,
   view,
+  secondary,
   error,
   onRetry,
   follower,
@@ -72,6 +75,7 @@ export function TranscriptArea({
     <TranscriptPanel
       episode={episode}
       transcript={view}
+      secondary={secondary}
       follower={follower}
       toolbar={toolbar}
       notice={<FileFindings findings={view.result.findings} />}

@@ -1,6 +1,8 @@
 /**
- * One transcript line. It subscribes to its own "am I current" and "am I the tab stop", so a cue
- * change re-renders the two lines involved, not the list.
+ * One transcript row: the turn header when a speaker's turn starts, the line (a button that
+ * seeks), and its "copy link" action. The line subscribes to its own "am I current", "am I the
+ * tab stop" and "do I hold the active search match", so a change re-renders the rows involved,
+ * not the list.
  */
 import { memo, useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Speaker } from '../../core/episode-model.ts';
@@ -8,26 +10,43 @@ import { directionOf } from '../../core/language.ts';
 import { formatClock } from '../../core/time-format.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
-import { CueText } from '../shared/cue-text.tsx';
+import { CueText, type TextRange } from '../shared/cue-text.tsx';
+import { useI18n } from '../shared/i18n.tsx';
 import type { IndexStore } from '../shared/item-store.ts';
 import { useIsCurrentItem } from '../shared/player-runtime.tsx';
 import { SpeakerPortrait } from '../shared/speaker-portrait.tsx';
 
-export interface TranscriptLineProps {
-  readonly episodeId: string;
-  readonly cue: ParsedCue;
+/** One row of the transcript: a cue, and in side-by-side mode the same cue in a second language. */
+export interface TranscriptRow {
   readonly index: number;
+  readonly cue: ParsedCue;
   readonly lang: string;
-  /** The speaker, shown with portrait and name when this line starts a turn. */
+  readonly secondary: { readonly cue: ParsedCue | undefined; readonly lang: string } | null;
   readonly speaker: Speaker | undefined;
   readonly startsTurn: boolean;
-  readonly follower: ClockFollower | null;
-  readonly tabStop: IndexStore;
-  readonly onActivate: (index: number) => void;
-  readonly onKeyNavigate: (index: number, event: KeyboardEvent<HTMLElement>) => void;
 }
 
-function useIsTabStop(store: IndexStore, index: number): boolean {
+/** Search matches in a row, as ranges of each language's plain text. */
+export interface RowHighlights {
+  readonly primary: readonly TextRange[];
+  readonly secondary: readonly TextRange[];
+}
+
+export interface TranscriptLineProps {
+  readonly episodeId: string;
+  readonly row: TranscriptRow;
+  readonly follower: ClockFollower | null;
+  readonly tabStop: IndexStore;
+  readonly activeMatch: IndexStore;
+  readonly highlights: RowHighlights | undefined;
+  /** Whether a highlighted range in this row is the match the reader is on. */
+  readonly isActiveMatch: (side: number, range: TextRange) => boolean;
+  readonly onActivate: (index: number) => void;
+  readonly onKeyNavigate: (index: number, event: KeyboardEvent<HTMLElement>) => void;
+  readonly onCopyLink: (index: number) => void;
+}
+
+function useIsSelected(store: IndexStore, index: number): boolean {
   const subscribe = useCallback(
     (listener: () => void) => store.subscribeToItem(index, listener),
     [store, index],
@@ -35,21 +54,49 @@ function useIsTabStop(store: IndexStore, index: number): boolean {
   return useSyncExternalStore(subscribe, () => store.get() === index);
 }
 
+function LineText({
+  cue,
+  lang,
+  highlights,
+}: {
+  cue: ParsedCue | undefined;
+  lang: string;
+  highlights: readonly TextRange[] | undefined;
+}) {
+  return (
+    <span className="line__text" lang={lang} dir={directionOf(lang)}>
+      {cue ? <CueText segments={cue.segments} highlights={highlights} /> : null}
+    </span>
+  );
+}
+
 export const TranscriptLine = memo(function TranscriptLine({
   episodeId,
-  cue,
-  index,
-  lang,
-  speaker,
-  startsTurn,
+  row,
   follower,
   tabStop,
+  activeMatch,
+  highlights,
+  isActiveMatch,
   onActivate,
   onKeyNavigate,
+  onCopyLink,
 }: TranscriptLineProps) {
+  const { t } = useI18n();
+  const { index, cue, speaker, startsTurn, secondary } = row;
   const current = useIsCurrentItem(follower, index);
-  const isTabStop = useIsTabStop(tabStop, index);
+  const isTabStop = useIsSelected(tabStop, index);
+  const holdsActiveMatch = useIsSelected(activeMatch, index);
   const speakerName = speaker?.name ?? '';
+  const marked = (side: number, ranges: readonly TextRange[] | undefined) =>
+    holdsActiveMatch && ranges
+      ? ranges.map((range) => (isActiveMatch(side, range) ? { ...range, active: true } : range))
+      : ranges;
+  const classes = ['line'];
+  if (current) classes.push('line--current');
+  if (secondary) classes.push('line--pair');
+  if (highlights) classes.push('line--match');
+  if (holdsActiveMatch) classes.push('line--active-match');
 
   return (
     <div
@@ -62,29 +109,60 @@ export const TranscriptLine = memo(function TranscriptLine({
           <span className="turn-head__name">{speakerName}</span>
         </div>
       )}
-      <div
-        role="button"
-        tabIndex={isTabStop ? 0 : -1}
-        className={current ? 'line line--current' : 'line'}
-        data-cue-id={cue.id}
-        aria-current={current ? 'true' : undefined}
-        lang={lang}
-        dir={directionOf(lang)}
-        onClick={() => onActivate(index)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            onActivate(index);
-          } else onKeyNavigate(index, event);
-        }}
-      >
-        <span className="line__time" dir="ltr">
-          {formatClock(cue.startTime)}
-        </span>{' '}
-        {startsTurn && speakerName && <span className="visually-hidden">{speakerName}: </span>}
-        <span className="line__text">
-          <CueText segments={cue.segments} />
-        </span>
+      <div className="line-wrap">
+        <div
+          role="button"
+          tabIndex={isTabStop ? 0 : -1}
+          className={classes.join(' ')}
+          data-cue-id={cue.id}
+          aria-current={current ? 'true' : undefined}
+          lang={row.lang}
+          dir={directionOf(row.lang)}
+          onClick={() => onActivate(index)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+              event.preventDefault();
+              onActivate(index);
+            } else onKeyNavigate(index, event);
+          }}
+        >
+          <span className="line__time" dir="ltr">
+            {formatClock(cue.startTime)}
+          </span>{' '}
+          {startsTurn && speakerName && <span className="visually-hidden">{speakerName}: </span>}
+          <LineText cue={cue} lang={row.lang} highlights={marked(0, highlights?.primary)} />
+          {secondary && (
+            <LineText
+              cue={secondary.cue}
+              lang={secondary.lang}
+              highlights={marked(1, highlights?.secondary)}
+            />
+          )}
+        </div>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="line__copy"
+          onClick={() => onCopyLink(index)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowLeft' || event.key === 'Escape') {
+              event.preventDefault();
+              onKeyNavigate(index, event);
+            }
+          }}
+          title={t.copyLinkToLine}
+          aria-label={t.copyLinkToLineAt(formatClock(cue.startTime))}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+              d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * The transcript panel: lines grouped into speaker turns, the current line marked (Contract 3),
- * click or Enter to seek, ↑/↓ roving focus (the panel is one Tab stop), and follow mode.
+ * click or Enter to seek, ↑/↓ roving focus (the panel is one Tab stop), follow mode, search, a
+ * second language side by side, and "copy link to this line". Long transcripts are virtualized.
  */
 import {
   useCallback,
@@ -12,98 +13,113 @@ import {
   type ReactNode,
 } from 'react';
 import type { Episode, Speaker } from '../../core/episode-model.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
 import type { TranscriptView } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { createIndexStore } from '../shared/item-store.ts';
-import { usePlayerRuntime, type PlayerRuntime } from '../shared/player-runtime.tsx';
-import type { ClockFollower } from '../../player/media-clock.ts';
-import { TranscriptLine } from './transcript-line.tsx';
+import { usePlayerRuntime } from '../shared/player-runtime.tsx';
+import { TranscriptLine, type TranscriptRow } from './transcript-line.tsx';
+import { AllRows, VirtualRows, VIRTUALIZE_FROM, type RowGeometry } from './transcript-rows.tsx';
+import { SearchBox, useTranscriptSearch } from './transcript-search.tsx';
+import { useCopyLineLink } from './use-copy-line-link.ts';
 import { useFollowMode } from './use-follow-mode.ts';
+import { usePrinting } from './use-printing.ts';
 
 interface TranscriptPanelProps {
   readonly episode: Episode;
   readonly transcript: TranscriptView;
+  /** A second language shown beside the first, aligned by cue id. */
+  readonly secondary?: TranscriptView | null;
   readonly follower: ClockFollower | null;
-  /** Controls shown in the panel's header (language menu, search). */
+  /** Controls shown in the panel's header (language menus). */
   readonly toolbar?: ReactNode;
   /** Shown between the header and the lines (problems in the file). */
   readonly notice?: ReactNode;
 }
 
-/** Lines nearer than this to an edge of the panel are "about to leave view". */
+/** Lines nearer than this to the bottom of the panel are "about to leave view". */
 const EDGE_MARGIN_PX = 48;
 
-function lineElement(container: HTMLElement | null, index: number): HTMLElement | null {
-  return container?.querySelector<HTMLElement>(`.transcript-row[data-index="${index}"]`) ?? null;
+function useRows(
+  episode: Episode,
+  transcript: TranscriptView,
+  secondary: TranscriptView | null | undefined,
+): TranscriptRow[] {
+  return useMemo(() => {
+    const speakers = new Map<string, Speaker>(
+      episode.speakers.map((speaker) => [speaker.id, speaker]),
+    );
+    const secondaryById = secondary
+      ? new Map(secondary.cues.map((cue) => [cue.id, cue] as const))
+      : null;
+    return transcript.cues.map((cue, index) => ({
+      index,
+      cue,
+      lang: transcript.lang,
+      secondary:
+        secondary && secondaryById
+          ? { cue: secondaryById.get(cue.id), lang: secondary.lang }
+          : null,
+      speaker: cue.speakerId ? speakers.get(cue.speakerId) : undefined,
+      startsTurn: transcript.turnStarts[index] ?? false,
+    }));
+  }, [episode.speakers, transcript, secondary]);
 }
 
 export function TranscriptPanel({
   episode,
   transcript,
+  secondary,
   follower,
   toolbar,
   notice,
 }: TranscriptPanelProps) {
   const { t } = useI18n();
-  const runtime: PlayerRuntime = usePlayerRuntime();
+  const runtime = usePlayerRuntime();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const geometryRef = useRef<RowGeometry>(null);
   const [tabStop] = useState(() => createIndexStore(0));
-  const speakersById = useMemo(
-    () => new Map<string, Speaker>(episode.speakers.map((speaker) => [speaker.id, speaker])),
-    [episode.speakers],
-  );
-  const cues = transcript.cues;
+  const rows = useRows(episode, transcript, secondary);
+  const printing = usePrinting();
+  const virtualized = rows.length >= VIRTUALIZE_FROM && !printing;
 
   const scrollToLine = useCallback((index: number, behavior: ScrollBehavior) => {
-    const container = scrollRef.current;
-    const row = lineElement(container, index);
-    if (!container || !row) return;
-    // Put the line a quarter of the way down, so what comes next is in view.
-    const top = row.offsetTop - container.clientHeight / 4;
-    container.scrollTo({ top: Math.max(0, top), behavior });
+    geometryRef.current?.scrollToRow(index, behavior);
   }, []);
 
   const lineVisibility = useCallback((index: number) => {
     const container = scrollRef.current;
-    const row = lineElement(container, index);
-    if (!container || !row) return 'below' as const;
-    const top = row.offsetTop - container.scrollTop;
-    const bottom = top + row.offsetHeight;
+    const box = geometryRef.current?.rowBox(index);
+    if (!container || !box) return 'below' as const;
+    const top = box.top - container.scrollTop;
+    const bottom = top + box.height;
     if (bottom <= 0) return 'above' as const;
     if (top >= container.clientHeight) return 'below' as const;
     if (top < 0 || bottom > container.clientHeight - EDGE_MARGIN_PX) return 'leaving' as const;
     return 'inside' as const;
   }, []);
 
-  const visibleRange = useCallback((): [number, number] | null => {
-    const container = scrollRef.current;
-    if (!container) return null;
-    const rows = container.querySelectorAll<HTMLElement>('.transcript-row');
-    let first = -1;
-    let last = -1;
-    const viewTop = container.scrollTop;
-    const viewBottom = viewTop + container.clientHeight;
-    for (const row of rows) {
-      const top = row.offsetTop;
-      const bottom = top + row.offsetHeight;
-      if (bottom > viewTop && top < viewBottom) {
-        const index = Number(row.dataset.index);
-        if (first < 0) first = index;
-        last = index;
-      }
-    }
-    return first < 0 ? null : [first, last];
-  }, []);
+  const visibleRange = useCallback(() => geometryRef.current?.visibleRange() ?? null, []);
 
-  const media = runtime.store.getMedia();
   const follow = useFollowMode({
     scrollRef,
     follower,
     scrollToLine,
     lineVisibility,
     visibleRange,
-    media: runtime.clock?.media ?? media,
+    media: runtime.clock?.media ?? null,
   });
+
+  const { pause: pauseFollowing } = follow;
+  const showMatch = useCallback(
+    (index: number) => {
+      pauseFollowing();
+      tabStop.set(index);
+      if (lineVisibility(index) !== 'inside') scrollToLine(index, 'auto');
+    },
+    [pauseFollowing, tabStop, lineVisibility, scrollToLine],
+  );
+  const search = useTranscriptSearch(rows, showMatch);
 
   // While the reader is elsewhere, the tab stop follows the current line, so Tab lands on it.
   useEffect(() => {
@@ -118,59 +134,111 @@ export function TranscriptPanel({
   const { seek } = runtime;
   const onActivate = useCallback(
     (index: number) => {
-      const cue = cues[index];
+      const cue = rows[index]?.cue;
       if (!cue) return;
       tabStop.set(index);
       seek(cue.startTime);
     },
-    [cues, seek, tabStop],
+    [rows, seek, tabStop],
   );
 
   const onKeyNavigate = useCallback(
     (index: number, event: KeyboardEvent<HTMLElement>) => {
+      const onLine = (event.target as HTMLElement).hasAttribute('data-cue-id');
+      if (onLine && event.key === 'ArrowRight') {
+        event.preventDefault();
+        (event.target as HTMLElement).parentElement
+          ?.querySelector<HTMLElement>('.line__copy')
+          ?.focus();
+        return;
+      }
       const moves: Record<string, number> = {
         ArrowDown: index + 1,
         ArrowUp: index - 1,
         PageDown: index + 10,
         PageUp: index - 10,
         Home: 0,
-        End: cues.length - 1,
+        End: rows.length - 1,
+        ArrowLeft: index,
+        Escape: index,
       };
       const target = moves[event.key];
-      if (target === undefined) return;
+      if (
+        target === undefined ||
+        (onLine && (event.key === 'ArrowLeft' || event.key === 'Escape'))
+      ) {
+        return;
+      }
       event.preventDefault();
-      const next = Math.max(0, Math.min(cues.length - 1, target));
+      const next = Math.max(0, Math.min(rows.length - 1, target));
       tabStop.set(next);
-      const row = lineElement(scrollRef.current, next);
-      row?.querySelector<HTMLElement>('[data-cue-id]')?.focus({ preventScroll: false });
+      geometryRef.current?.focusRow(next);
     },
-    [cues.length, tabStop],
+    [rows.length, tabStop],
   );
 
+  const copy = useCopyLineLink(episode.id, rows, transcript.lang);
+
+  const renderRow = useCallback(
+    (index: number) => {
+      const row = rows[index]!;
+      return (
+        <TranscriptLine
+          key={row.cue.id || `line-${index}`}
+          episodeId={episode.id}
+          row={row}
+          follower={follower}
+          tabStop={tabStop}
+          activeMatch={search.activeRow}
+          highlights={search.highlightsByRow.get(index)}
+          isActiveMatch={search.isActiveMatch}
+          onActivate={onActivate}
+          onKeyNavigate={onKeyNavigate}
+          onCopyLink={copy.copyLink}
+        />
+      );
+    },
+    [
+      rows,
+      episode.id,
+      follower,
+      tabStop,
+      search.activeRow,
+      search.highlightsByRow,
+      search.isActiveMatch,
+      onActivate,
+      onKeyNavigate,
+      copy.copyLink,
+    ],
+  );
+
+  const Rows = virtualized ? VirtualRows : AllRows;
   return (
-    <section className="transcript" aria-label="Transcript">
+    <section
+      className={secondary ? 'transcript transcript--pair' : 'transcript'}
+      aria-label="Transcript"
+    >
       <header className="transcript__header">
         <h2 className="transcript__title">{t.transcriptHeading}</h2>
         {toolbar}
+        <SearchBox search={search} onPlayMatch={onActivate} />
       </header>
       {notice}
       <div className="transcript__scroll" ref={scrollRef}>
-        {cues.map((cue, index) => (
-          <TranscriptLine
-            key={cue.id || `line-${index}`}
-            episodeId={episode.id}
-            cue={cue}
-            index={index}
-            lang={transcript.lang}
-            speaker={cue.speakerId ? speakersById.get(cue.speakerId) : undefined}
-            startsTurn={transcript.turnStarts[index] ?? false}
-            follower={follower}
-            tabStop={tabStop}
-            onActivate={onActivate}
-            onKeyNavigate={onKeyNavigate}
-          />
-        ))}
+        <Rows
+          count={rows.length}
+          scrollRef={scrollRef}
+          geometryRef={geometryRef}
+          renderRow={renderRow}
+          follower={follower}
+          tabStop={tabStop}
+        />
       </div>
+      {copy.message && (
+        <p className="transcript__toast" role="status">
+          {copy.message}
+        </p>
+      )}
       {!follow.following && (
         <button type="button" className="back-to-now" onClick={follow.resume}>
           <span aria-hidden="true">{follow.distance?.direction === 'up' ? '↑' : '↓'}</span>{' '}

@@ -1,11 +1,10 @@
 /**
- * /watch/<episode-id>: the viewer. This component only loads the episode and chooses the track;
- * the player and its parts are composed in WatchView.
+ * /watch/<episode-id>: the viewer. This component only loads the episode;
+ * the languages, the player and its parts are composed in WatchView.
  */
-import { useMemo, useState } from 'react';
-import type { Episode } from '../../core/episode-model.ts';
+import { useMemo } from 'react';
 import { isNotFound } from '../../data/http.ts';
-import { resolveTrack, useEpisode } from '../shared/episode-data.ts';
+import { useEpisode } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { Loading, ErrorNotice, NotFound } from '../shared/status.tsx';
 import { WatchView } from './watch-view.tsx';
@@ -37,25 +36,5 @@ export function WatchPage({ episodeId, search }: { episodeId: string; search: st
       </main>
     );
   }
-  return <WatchWithLanguage episode={episodeQuery.data} params={params} />;
-}
-
-function WatchWithLanguage({ episode, params }: { episode: Episode; params: URLSearchParams }) {
-  const [requestedLang, setRequestedLang] = useState<string | null>(() => params.get('lang'));
-  const resolved = resolveTrack(episode, requestedLang);
-  const chooseLanguage = (lang: string): void => {
-    setRequestedLang(lang);
-    const url = new URL(window.location.href);
-    url.searchParams.set('lang', lang);
-    window.history.replaceState(window.history.state, '', url);
-  };
-  return (
-    <WatchView
-      episode={episode}
-      track={resolved.track}
-      unknownLanguage={resolved.unknownLanguage}
-      params={params}
-      onChooseLanguage={chooseLanguage}
-    />
-  );
+  return <WatchView episode={episodeQuery.data} params={params} />;
 }

@@ -1,11 +1,12 @@
 /**
- * The viewer's layout: video, question card, speakers, chapters and timeline on one side, the
- * transcript on the other (stacked on phones). Each part takes its state from the same clock.
+ * The viewer's layout: video, question card, speakers, timeline and chapters on one side, the
+ * transcript on the other (stacked on phones). Every part takes its state from the same clock.
  */
 import { useMemo } from 'react';
-import type { Episode, Track } from '../../core/episode-model.ts';
+import type { Episode } from '../../core/episode-model.ts';
 import { useAllTranscripts, useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { InterfaceLanguageMenu } from '../shared/interface-language-menu.tsx';
 import {
   PlayerRuntimeProvider,
   useCurrentIndex,
@@ -15,23 +16,25 @@ import {
   useTimeIndex,
 } from '../shared/player-runtime.tsx';
 import { ErrorNotice } from '../shared/status.tsx';
+import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { VideoStage, type CaptionSource } from '../shared/video-stage.tsx';
+import { Announcer } from './announcer.tsx';
 import { ChaptersList } from './chapters-list.tsx';
 import { Credits } from './credits.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { QuestionCard } from './question-card.tsx';
+import { ResumePrompt } from './resume-prompt.tsx';
 import { SpeakerTimeline } from './speaker-timeline.tsx';
 import { SpeakersStrip, useCurrentSpeakerId } from './speakers-strip.tsx';
 import { TranscriptArea } from './transcript-area.tsx';
-import { useDeepLinkSeek } from './use-deep-link.ts';
-import { useDocumentTitle } from '../shared/use-document-title.ts';
+import { TranscriptDownloads } from './transcript-downloads.tsx';
+import { deepLinkTime, useDeepLinkSeek } from './use-deep-link.ts';
+import { useRememberPosition, useResumeOffer } from './use-resume.ts';
+import { useTranscriptLanguages } from './use-transcript-languages.ts';
 
 interface WatchViewProps {
   readonly episode: Episode;
-  readonly track: Track;
-  readonly unknownLanguage: string | null;
   readonly params: URLSearchParams;
-  readonly onChooseLanguage: (lang: string) => void;
 }
 
 export function WatchView(props: WatchViewProps) {
@@ -43,16 +46,13 @@ export function WatchView(props: WatchViewProps) {
   );
 }
 
-function WatchLayout({
-  episode,
-  track,
-  unknownLanguage,
-  params,
-  onChooseLanguage,
-}: WatchViewProps) {
+function WatchLayout({ episode, params }: WatchViewProps) {
   const { t } = useI18n();
   useDocumentTitle(`${episode.title} · ${episode.series ?? 'The Red Box'} · Red Box Player`);
+  const languages = useTranscriptLanguages(episode, params);
+  const { track, pairTrack } = languages;
   const transcript = useTranscript(episode, track);
+  const pair = useTranscript(episode, pairTrack ?? undefined);
   const chaptersQuery = useChapters(episode, track);
   const allTranscripts = useAllTranscripts(episode);
   const chapters = useMemo(() => chaptersQuery.chapters ?? [], [chaptersQuery.chapters]);
@@ -61,7 +61,9 @@ function WatchLayout({
   const cueFollower = useFollower(useTimeIndex(cues));
   const chapterFollower = useFollower(useTimeIndex(chapters));
   const chapterIndex = useCurrentIndex(chapterFollower);
+  const chapter = chapterIndex >= 0 ? (chapters[chapterIndex] ?? null) : null;
   const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
+  const speakingName = episode.speakers.find((speaker) => speaker.id === speakingId)?.name ?? null;
 
   const captions = useMemo<CaptionSource[]>(
     () =>
@@ -76,9 +78,43 @@ function WatchLayout({
 
   const runtime = usePlayerRuntime();
   useDeepLinkSeek(runtime, params, cues);
+  const media = runtime.clock?.media ?? null;
+  useRememberPosition(media, episode.id);
+  const resume = useResumeOffer(
+    episode.id,
+    deepLinkTime(params, undefined) !== null || params.has('cue'),
+  );
+
+  const toolbar = (
+    <>
+      <LanguageMenu
+        label={t.languageMenu}
+        tracks={episode.tracks}
+        current={track.lang}
+        onChoose={(lang) => lang && languages.chooseLanguage(lang)}
+      />
+      {episode.tracks.length > 1 && (
+        <LanguageMenu
+          label={t.sideBySide}
+          tracks={episode.tracks.filter((candidate) => candidate.lang !== track.lang)}
+          current={pairTrack?.lang ?? null}
+          onChoose={languages.choosePair}
+          noneLabel={t.sideBySideNone}
+        />
+      )}
+      {transcript.data && (
+        <TranscriptDownloads
+          episode={episode}
+          track={track}
+          transcript={transcript.data}
+          chapters={chapters}
+        />
+      )}
+    </>
+  );
 
   return (
-    <div className="watch">
+    <div className={pairTrack ? 'watch watch--pair' : 'watch'}>
       <header className="watch__header">
         <a className="watch__home" href={import.meta.env.BASE_URL}>
           {t.backToEpisodes}
@@ -87,11 +123,22 @@ function WatchLayout({
           {episode.series && <span className="watch__series">{episode.series}: </span>}
           {episode.title}
         </h1>
+        <InterfaceLanguageMenu />
       </header>
-      {unknownLanguage && (
+      {languages.unknownLanguage && (
         <p className="notice" role="status">
-          {t.unknownLanguage(unknownLanguage, track.label)}
+          {t.unknownLanguage(languages.unknownLanguage, track.label)}
         </p>
+      )}
+      {resume.offer !== null && (
+        <ResumePrompt
+          time={resume.offer}
+          onContinue={() => {
+            runtime.seek(resume.offer!);
+            resume.dismiss();
+          }}
+          onStartOver={resume.dismiss}
+        />
       )}
       <main className="watch__main" id="main">
         <div className="watch__stage">
@@ -103,11 +150,9 @@ function WatchLayout({
               chapters={chapters}
             />
           </div>
-          <QuestionCard
-            chapter={chapterIndex >= 0 ? (chapters[chapterIndex] ?? null) : null}
-            lang={chaptersQuery.lang ?? track.lang}
-          />
+          <QuestionCard chapter={chapter} lang={chaptersQuery.lang ?? track.lang} />
           <SpeakersStrip episode={episode} speakingId={speakingId} />
+          <Announcer speakerName={speakingName} question={chapter?.question ?? null} />
           {cues && <SpeakerTimeline episode={episode} cues={cues} speakingId={speakingId} />}
           {chaptersQuery.isError ? (
             <ErrorNotice
@@ -130,16 +175,11 @@ function WatchLayout({
             episode={episode}
             track={track}
             view={transcript.view}
+            secondary={pair.view ?? null}
             error={transcript.error}
             onRetry={() => void transcript.refetch()}
             follower={cueFollower}
-            toolbar={
-              <LanguageMenu
-                tracks={episode.tracks}
-                current={track.lang}
-                onChoose={onChooseLanguage}
-              />
-            }
+            toolbar={toolbar}
           />
         </div>
       </main>

@@ -1,0 +1,52 @@
+/**
+ * An opt-in, polite live region for screen-reader users: who is speaking and which question is
+ * being answered, announced when they change. Off by default (it would talk over the video).
+ */
+import { useId, useState } from 'react';
+import { useI18n } from '../shared/i18n.tsx';
+import { readPreference, writePreference } from '../shared/local-preference.ts';
+
+const KEY = 'red-box:announce';
+
+export function Announcer({
+  speakerName,
+  question,
+}: {
+  speakerName: string | null;
+  question: string | null;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [enabled, setEnabled] = useState(() => readPreference(KEY) === 'on');
+  return (
+    <div className="announcer">
+      <input
+        id={id}
+        type="checkbox"
+        checked={enabled}
+        onChange={(event) => {
+          setEnabled(event.target.checked);
+          writePreference(KEY, event.target.checked ? 'on' : null);
+        }}
+      />
+      <label htmlFor={id}>{t.announceLabel}</label>
+      {/* The regions are always present so that enabling them later still announces. */}
+      <div
+        className="visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-announce="speaker"
+      >
+        {enabled && speakerName ? t.announceSpeaker(speakerName) : ''}
+      </div>
+      <div
+        className="visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-announce="question"
+      >
+        {enabled && question ? t.announceQuestion(question) : ''}
+      </div>
+    </div>
+  );
+}
