@@ -5,6 +5,7 @@ import { formatClock } from '../../core/time-format.ts';
 import { episodeIndexQueryOptions } from '../../data/episode-queries.ts';
 import { episodesRootUrl } from '../../data/episode-urls.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { TranslatePanel } from '../translator/translate-panel.tsx';
 import { ErrorNotice, Loading } from '../shared/status.tsx';
 
 function formatDate(iso: string, language: string): string {
@@ -61,6 +62,7 @@ function EpisodeCard({ episode }: { episode: EpisodeSummary }) {
         </div>
       </dl>
       {episode.summary && <p className="episode-card__summary">{episode.summary}</p>}
+      <TranslatePanel summary={episode} />
     </li>
   );
 }

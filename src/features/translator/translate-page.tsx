@@ -1,11 +1,100 @@
-/** /translate/<episode-id>/<lang>: the translator workspace (being built; see issues 6 and 7). */
+/**
+ * /translate/<episode-id>/<lang>: finds out whether this server can save (the save API answers,
+ * or it is a static copy), loads the episode, and opens the workspace for the language — or, for
+ * a language the episode does not have yet, offers to start it.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { findTrack, sourceTrack, type Episode } from '../../core/episode-model.ts';
+import { isWellFormedLanguageTag } from '../../core/language-tag.ts';
+import { isNotFound } from '../../data/http.ts';
+import {
+  saveModeQueryOptions,
+  workspaceEpisodeQueryOptions,
+  type SaveMode,
+} from '../../data/translation-api.ts';
+import { useI18n } from '../shared/i18n.tsx';
+import { ErrorNotice, Loading, NotFound } from '../shared/status.tsx';
+import { StartTranslationForm } from './start-translation-form.tsx';
+import { TranslationWorkspace } from './translation-workspace.tsx';
+import { useTranslatorText } from './translator-messages.ts';
+import './translator.css';
+
 export function TranslatePage({ episodeId, lang }: { episodeId: string; lang: string }) {
+  const { t } = useI18n();
+  const modeQuery = useQuery(saveModeQueryOptions());
+  const mode = modeQuery.data;
+  const episodeQuery = useQuery({
+    ...workspaceEpisodeQueryOptions(episodeId, mode ?? 'static'),
+    enabled: mode !== undefined,
+  });
+
+  if (!mode || episodeQuery.isPending) {
+    return (
+      <main className="page" id="main">
+        <Loading label={t.loadingEpisode} />
+      </main>
+    );
+  }
+  if (episodeQuery.isError) {
+    if (isNotFound(episodeQuery.error)) {
+      return <NotFound title={t.episodeNotFoundTitle} message={t.episodeNotFound(episodeId)} />;
+    }
+    return (
+      <main className="page page--narrow" id="main">
+        <h1>{t.episodeLoadFailed}</h1>
+        <ErrorNotice
+          title={t.episodeLoadFailed}
+          error={episodeQuery.error}
+          onRetry={() => void episodeQuery.refetch()}
+        />
+      </main>
+    );
+  }
+  return <ChooseWorkspace episode={episodeQuery.data} lang={lang} mode={mode} />;
+}
+
+function ChooseWorkspace({
+  episode,
+  lang,
+  mode,
+}: {
+  episode: Episode;
+  lang: string;
+  mode: SaveMode;
+}) {
+  const track = findTrack(episode, lang);
+  const source = sourceTrack(episode);
+  if (track && source) {
+    return (
+      <TranslationWorkspace
+        key={`${episode.id}/${track.lang}`}
+        episode={episode}
+        track={track}
+        source={source}
+        mode={mode}
+      />
+    );
+  }
+  return <StartPage episode={episode} lang={lang} mode={mode} />;
+}
+
+function StartPage({ episode, lang, mode }: { episode: Episode; lang: string; mode: SaveMode }) {
+  const { t } = useI18n();
+  const text = useTranslatorText();
   return (
-    <main className="page page--narrow" id="main">
-      <h1>
-        Translate {episodeId} ({lang})
-      </h1>
-      <p>The translator workspace is not built yet.</p>
+    <main className="page page--narrow t-start-page" id="main">
+      <p>
+        <a href={import.meta.env.BASE_URL}>{t.backToEpisodes}</a>
+      </p>
+      <h1>{episode.title}</h1>
+      <p className="notice" role="status">
+        {text.noTrackYet(lang)}
+      </p>
+      <StartTranslationForm
+        episode={episode}
+        mode={mode}
+        initialLang={isWellFormedLanguageTag(lang) ? lang : ''}
+      />
     </main>
   );
 }
