@@ -77,6 +77,11 @@ export function TranscriptPanel({
   const { t } = useI18n();
   const runtime = usePlayerRuntime();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScroll = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScrollElement(element);
+  }, []);
   const geometryRef = useRef<RowGeometry>(null);
   const [tabStop] = useState(() => createIndexStore(0));
   const rows = useRows(episode, transcript, secondary);
@@ -224,10 +229,11 @@ export function TranscriptPanel({
         <SearchBox search={search} onPlayMatch={onActivate} />
       </header>
       {notice}
-      <div className="transcript__scroll" ref={scrollRef}>
+      <div className="transcript__scroll" ref={attachScroll}>
         <Rows
           count={rows.length}
           scrollRef={scrollRef}
+          scrollElement={scrollElement}
           geometryRef={geometryRef}
           renderRow={renderRow}
           follower={follower}

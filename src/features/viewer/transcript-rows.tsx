@@ -36,6 +36,11 @@ export const VIRTUALIZE_FROM = 300;
 interface RowsProps {
   readonly count: number;
   readonly scrollRef: RefObject<HTMLDivElement | null>;
+  /**
+   * The scroll container as state: a child's layout effects run before its parent's ref is set,
+   * so the virtualizer must be told again once the element exists.
+   */
+  readonly scrollElement: HTMLDivElement | null;
   readonly geometryRef: Ref<RowGeometry>;
   readonly renderRow: (index: number) => ReactNode;
   readonly follower: ClockFollower | null;
@@ -54,6 +59,11 @@ function scrollTopFor(container: HTMLElement, top: number): number {
   return Math.max(0, top - container.clientHeight / 4);
 }
 
+/** Long jumps are made at once: a smooth scroll across hundreds of lines helps nobody. */
+function behaviorFor(container: HTMLElement, top: number, wanted: ScrollBehavior): ScrollBehavior {
+  return Math.abs(container.scrollTop - top) > container.clientHeight * 2 ? 'auto' : wanted;
+}
+
 /** Every row in the DOM. */
 export function AllRows({ count, scrollRef, geometryRef, renderRow }: RowsProps) {
   useImperativeHandle(
@@ -67,7 +77,8 @@ export function AllRows({ count, scrollRef, geometryRef, renderRow }: RowsProps)
         const container = scrollRef.current;
         const row = rowElement(container, index);
         if (container && row) {
-          container.scrollTo({ top: scrollTopFor(container, row.offsetTop), behavior });
+          const top = scrollTopFor(container, row.offsetTop);
+          container.scrollTo({ top, behavior: behaviorFor(container, top, behavior) });
         }
       },
       visibleRange() {
@@ -103,6 +114,7 @@ const noSubscription = () => () => {};
 export function VirtualRows({
   count,
   scrollRef,
+  scrollElement,
   geometryRef,
   renderRow,
   follower,
@@ -129,7 +141,7 @@ export function VirtualRows({
 
   const virtualizer = useVirtualizer({
     count,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => 44,
     overscan: 8,
     rangeExtractor,
@@ -146,7 +158,11 @@ export function VirtualRows({
         const container = scrollRef.current;
         const item = virtualizer.measurementsCache[index];
         if (!container || !item) return;
-        container.scrollTo({ top: scrollTopFor(container, item.start), behavior });
+        const top = scrollTopFor(container, item.start);
+        if (behaviorFor(container, top, behavior) === 'auto') {
+          // Far away, sizes are estimates: let the virtualizer land on the row as it measures.
+          virtualizer.scrollToIndex(index, { align: 'center' });
+        } else container.scrollTo({ top, behavior });
       },
       visibleRange() {
         const container = scrollRef.current;
