@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { redBoxEmbed } from './src/server/embed-plugin.ts';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
 import { redBoxSaveApi } from './src/server/save-api.ts';
 
@@ -9,7 +10,7 @@ const base = process.env.RED_BOX_BASE ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [react(), redBoxEpisodes(), redBoxSaveApi()],
+  plugins: [react(), redBoxEpisodes(), redBoxSaveApi(), redBoxEmbed()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

@@ -24,6 +24,7 @@ import { Credits } from './credits.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { QuestionCard } from './question-card.tsx';
 import { ResumePrompt } from './resume-prompt.tsx';
+import { ShareEmbedButton } from './share-dialog.tsx';
 import { SpeakerTimeline } from './speaker-timeline.tsx';
 import { SpeakersStrip, useCurrentSpeakerId } from './speakers-strip.tsx';
 import { TranscriptArea } from './transcript-area.tsx';
@@ -123,6 +124,7 @@ function WatchLayout({ episode, params }: WatchViewProps) {
           {episode.series && <span className="watch__series">{episode.series}: </span>}
           {episode.title}
         </h1>
+        <ShareEmbedButton episode={episode} lang={track.lang} />
         <InterfaceLanguageMenu />
       </header>
       {languages.unknownLanguage && (

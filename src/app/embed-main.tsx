@@ -1,0 +1,43 @@
+/**
+ * Entry point of the embeddable player (embed.html, served at /embed/<episode-id>). It carries only
+ * what the embed needs: no episode list, no translator, no schema checks.
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectLiveEpisodeFiles } from '../data/live-episode-files.ts';
+import { openEmbedChannel, playerIdFromHash } from '../features/embed/embed-channel.ts';
+import { EmbedPage } from '../features/embed/embed-page.tsx';
+import { readEmbedParams } from '../features/embed/embed-params.ts';
+import { I18nProvider } from '../features/shared/i18n.tsx';
+import { createQueryClient } from './query-client.ts';
+import { matchRoute } from './routes.ts';
+import './styles.css';
+import '../features/embed/embed.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('[red-box] embed.html has no #root element');
+container.replaceChildren();
+
+const route = matchRoute(window.location.pathname, import.meta.env.BASE_URL);
+const queryClient = createQueryClient();
+connectLiveEpisodeFiles(queryClient);
+// One channel to the host page for the page's life: it hears commands from the first moment.
+const channel = openEmbedChannel(
+  readEmbedParams(new URLSearchParams(window.location.search)).origin,
+  playerIdFromHash(window.location.hash),
+);
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <EmbedPage
+          episodeId={route.name === 'embed' ? route.episodeId : null}
+          search={window.location.search}
+          channel={channel}
+        />
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

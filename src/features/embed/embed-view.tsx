@@ -1,0 +1,141 @@
+/**
+ * The embedded player: the viewer's own video, question card, speakers and transcript, laid out
+ * by the iframe's width (see embed-layout.ts), with the bridge to the host page.
+ */
+import { useMemo, useState } from 'react';
+import type { Episode } from '../../core/episode-model.ts';
+import { resolveTrack, useChapters, useTranscript } from '../shared/episode-data.ts';
+import { useI18n } from '../shared/i18n.tsx';
+import {
+  PlayerRuntimeProvider,
+  useCurrentIndex,
+  useFollower,
+  usePlayerRuntime,
+  usePlayerRuntimeValue,
+  useTimeIndex,
+} from '../shared/player-runtime.tsx';
+import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
+import { LanguageMenu } from '../viewer/language-menu.tsx';
+import { QuestionCard } from '../viewer/question-card.tsx';
+import { SpeakersStrip, useCurrentSpeakerId } from '../viewer/speakers-strip.tsx';
+import { TranscriptArea } from '../viewer/transcript-area.tsx';
+import { useDeepLinkSeek } from '../viewer/use-deep-link.ts';
+import type { EmbedChannel } from './embed-channel.ts';
+import { EmbedFooter } from './embed-footer.tsx';
+import { useEmbedMessages } from './embed-messages.ts';
+import type { EmbedParams } from './embed-params.ts';
+import { useEmbedBridge } from './use-embed-bridge.ts';
+
+interface EmbedViewProps {
+  readonly episode: Episode;
+  readonly params: EmbedParams;
+  /** The page's query, for the start time (`t`, or `cue`). */
+  readonly query: URLSearchParams;
+  readonly channel: EmbedChannel | null;
+}
+
+export function EmbedView(props: EmbedViewProps) {
+  const runtime = usePlayerRuntimeValue();
+  return (
+    <PlayerRuntimeProvider value={runtime}>
+      <EmbedPlayer {...props} />
+    </PlayerRuntimeProvider>
+  );
+}
+
+function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
+  const { t } = useI18n();
+  const [requestedLang, setRequestedLang] = useState<string | null>(params.lang);
+  const { track, unknownLanguage } = resolveTrack(episode, requestedLang);
+  const transcript = useTranscript(episode, track);
+  const chaptersQuery = useChapters(episode, track);
+  // Undefined while another language's questions load: no follower, so no event says "none".
+  const loadedChapters = chaptersQuery.chapters;
+  const chapters = useMemo(() => loadedChapters ?? [], [loadedChapters]);
+  const chaptersSettled = loadedChapters !== undefined || chaptersQuery.isError;
+  const captions = useCaptionSources(episode);
+
+  const cues = transcript.view?.cues;
+  const cueFollower = useFollower(useTimeIndex(cues));
+  const chapterFollower = useFollower(useTimeIndex(loadedChapters));
+  const chapterIndex = useCurrentIndex(chapterFollower);
+  const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
+  const runtime = usePlayerRuntime();
+  useDeepLinkSeek(runtime, query, cues);
+
+  useEmbedBridge(channel, {
+    episode,
+    track,
+    cues,
+    // A language is shown once its transcript and its questions are.
+    shownLang: chaptersSettled ? transcript.view?.lang : undefined,
+    transcriptError: transcript.error,
+    chapters,
+    chaptersSettled,
+    cueFollower,
+    chapterFollower,
+    requestLanguage: setRequestedLang,
+  });
+
+  const chapterLang = chaptersQuery.lang ?? track.lang;
+  return (
+    <>
+      <div className="embed__video">
+        <VideoStage
+          episode={episode}
+          captions={captions}
+          captionLang={params.captions ? track.lang : null}
+          chapters={chapters}
+          autoplayMuted={params.autoplay}
+        />
+      </div>
+      <div className="embed__question">
+        <QuestionCard
+          chapter={chapterIndex >= 0 ? (chapters[chapterIndex] ?? null) : null}
+          lang={chapterLang}
+        />
+      </div>
+      <div className="embed__speakers">
+        <SpeakersStrip episode={episode} speakingId={speakingId} />
+      </div>
+      {params.transcript && (
+        <div className="embed__transcript">
+          <TranscriptArea
+            episode={episode}
+            track={track}
+            view={transcript.view}
+            error={transcript.error}
+            onRetry={() => void transcript.refetch()}
+            follower={cueFollower}
+            toolbar={
+              <LanguageMenu
+                label={t.languageMenu}
+                tracks={episode.tracks}
+                current={track.lang}
+                onChoose={(lang) => lang && setRequestedLang(lang)}
+              />
+            }
+          />
+        </div>
+      )}
+      <EmbedFooter episode={episode} lang={track.lang} media={runtime.clock?.media ?? null} />
+      {unknownLanguage && <LanguageNotice wanted={unknownLanguage} used={track.label} />}
+    </>
+  );
+}
+
+/** An unknown `lang` falls back with a visible notice (Contract 2), over the video: the layout keeps its size. */
+function LanguageNotice({ wanted, used }: { wanted: string; used: string }) {
+  const { t } = useI18n();
+  const m = useEmbedMessages();
+  const [shown, setShown] = useState(true);
+  if (!shown) return null;
+  return (
+    <p className="notice embed__notice" role="status">
+      {t.unknownLanguage(wanted, used)}{' '}
+      <button type="button" className="embed__dismiss" onClick={() => setShown(false)}>
+        {m.dismiss}
+      </button>
+    </p>
+  );
+}
