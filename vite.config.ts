@@ -3,14 +3,17 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { redBoxEmbed } from './src/server/embed-plugin.ts';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
+import { redBoxPrerender } from './src/server/prerender-plugin.ts';
 import { redBoxSaveApi } from './src/server/save-api.ts';
 
 // Serving under a sub-path: RED_BOX_BASE=/red-box/ npm run build (Contract 2).
 const base = process.env.RED_BOX_BASE ?? '/';
 
+const episodes = redBoxEpisodes();
+
 export default defineConfig({
   base,
-  plugins: [react(), redBoxEpisodes(), redBoxSaveApi(), redBoxEmbed()],
+  plugins: [react(), episodes, redBoxPrerender(episodes.api), redBoxSaveApi(), redBoxEmbed()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

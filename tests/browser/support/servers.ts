@@ -32,7 +32,8 @@ function applyEnvironment(options: ServerOptions): void {
 function urlOf(server: ViteDevServer | PreviewServer): string {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('[red-box] the server did not report a URL');
-  return url.replace(/\/$/, '');
+  // The origin only: tests add the base themselves, so sub-path runs say what they test.
+  return new URL(url).origin;
 }
 
 /** The dev server, as `npm start` runs it. */

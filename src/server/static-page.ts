@@ -1,0 +1,236 @@
+/**
+ * Pre-rendered episode pages: the transcript already in the HTML (readable without JavaScript,
+ * found by search engines and by the browser's find), schema.org VideoObject data with the
+ * transcript and a Clip per question, Open Graph tags, and the credits.
+ *
+ * Everything written is escaped for where it goes: text and attributes with HTML escapes, JSON-LD
+ * with `<` as `\u003c` so no string can close the script element.
+ */
+import type { Chapter, Cue } from '../core/cue-model.ts';
+import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
+import { formatClock, formatIsoDuration } from '../core/time-format.ts';
+import { directionOf } from '../core/language.ts';
+
+/** Escape text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** JSON for a `<script type="application/ld+json">` element: nothing in it can end the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface EpisodePageInput {
+  readonly episode: Episode;
+  /** The transcript shown in the page (the source language's). */
+  readonly lang: string;
+  readonly cues: readonly Cue[];
+  readonly chapters: readonly Chapter[];
+  /** Absolute URLs, from the public base URL. */
+  readonly urls: {
+    readonly page: string;
+    readonly episodeFile: (path: string) => string;
+    readonly watchAt: (seconds: number) => string;
+    readonly embed: string;
+    readonly oembed: string;
+  };
+  /** Root-relative links for the page body, so it works on whatever host serves it. */
+  readonly links: {
+    readonly home: string;
+    readonly page: string;
+    readonly watchAt: (seconds: number) => string;
+  };
+}
+
+const PUBLISHER = { '@type': 'Organization', name: 'LiNK (Liberty in North Korea)' };
+
+function speakerNames(episode: Episode): Map<string, string> {
+  return new Map(episode.speakers.map((speaker) => [speaker.id, speaker.name]));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The transcript as plain text for structured data: "Name: words" per turn. */
+export function transcriptPlainText(episode: Episode, cues: readonly Cue[]): string {
+  const names = speakerNames(episode);
+  const turns: string[] = [];
+  let speaker: string | null | undefined;
+  for (const cue of cues) {
+    if (cue.speakerId !== speaker) {
+      speaker = cue.speakerId;
+      turns.push(`${(speaker && names.get(speaker)) || ''}: ${oneLine(cue.text)}`);
+    } else turns[turns.length - 1] += ' ' + oneLine(cue.text);
+  }
+  return turns.join('\n');
+}
+
+function duration(episode: Episode, cues: readonly Cue[]): number {
+  return episode.media.duration ?? cues.reduce((end, cue) => Math.max(end, cue.endTime), 0);
+}
+
+/** schema.org VideoObject with the transcript and a Clip per chapter. */
+export function videoObject(input: EpisodePageInput): Record<string, unknown> {
+  const { episode, cues, chapters, urls } = input;
+  const total = duration(episode, cues);
+  const poster = episode.media.poster ? urls.episodeFile(episode.media.poster) : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'VideoObject',
+    name: episode.series ? `${episode.series}: ${episode.title}` : episode.title,
+    description: episode.summary ?? episode.title,
+    uploadDate: episode.published,
+    duration: total > 0 ? formatIsoDuration(total) : undefined,
+    thumbnailUrl: poster ? [poster] : undefined,
+    contentUrl: episode.media.sources[0]
+      ? urls.episodeFile(episode.media.sources[0].src)
+      : undefined,
+    embedUrl: urls.embed,
+    url: urls.page,
+    inLanguage: input.lang,
+    transcript: transcriptPlainText(episode, cues),
+    publisher: PUBLISHER,
+    creator: PUBLISHER,
+    isPartOf: episode.series ? { '@type': 'CreativeWorkSeries', name: episode.series } : undefined,
+    hasPart: chapters.map((chapter) => ({
+      '@type': 'Clip',
+      name: chapter.question,
+      startOffset: Math.floor(chapter.startTime),
+      endOffset: Math.ceil(chapter.endTime),
+      url: urls.watchAt(Math.floor(chapter.startTime)),
+    })),
+  };
+}
+
+/** The tags for the page's <head>. */
+export function episodeHead(input: EpisodePageInput): string {
+  const { episode, urls } = input;
+  const title = `${episode.title} · ${episode.series ?? 'The Red Box'} · Red Box Player`;
+  const description = episode.summary ?? episode.title;
+  const poster = episode.media.poster ? urls.episodeFile(episode.media.poster) : null;
+  const meta = (property: string, content: string): string =>
+    `<meta property="${escapeHtml(property)}" content="${escapeHtml(content)}" />`;
+  return [
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}" />`,
+    `<link rel="canonical" href="${escapeHtml(urls.page)}" />`,
+    `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(urls.oembed)}" title="${escapeHtml(episode.title)}" />`,
+    meta('og:type', 'video.other'),
+    meta('og:site_name', 'Red Box Player'),
+    meta('og:title', episode.title),
+    meta('og:description', description),
+    meta('og:url', urls.page),
+    ...(poster ? [meta('og:image', poster)] : []),
+    ...(episode.media.duration
+      ? [meta('video:duration', String(Math.round(episode.media.duration)))]
+      : []),
+    `<meta name="twitter:card" content="${poster ? 'summary_large_image' : 'summary'}" />`,
+    `<script type="application/ld+json">${jsonForScript(videoObject(input))}</script>`,
+  ].join('\n    ');
+}
+
+/** The page body shown before (or without) JavaScript. */
+export function episodeBody(input: EpisodePageInput): string {
+  const { episode, cues, chapters, lang, links } = input;
+  const names = speakerNames(episode);
+  const dir = directionOf(lang);
+  const out: string[] = [];
+  out.push(`<main class="static-page" id="main">`);
+  out.push(`<p><a href="${escapeHtml(links.home)}">All episodes</a></p>`);
+  out.push(
+    `<h1>${episode.series ? `<span class="watch__series">${escapeHtml(episode.series)}: </span>` : ''}${escapeHtml(episode.title)}</h1>`,
+  );
+  out.push(
+    `<p>Published <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time> by LiNK (Liberty in North Korea), in the series The Red Box.</p>`,
+  );
+  if (episode.summary) out.push(`<p>${escapeHtml(episode.summary)}</p>`);
+  if (episode.media.note) out.push(`<p><em>${escapeHtml(episode.media.note)}</em></p>`);
+  const others = episode.tracks.filter((track) => track.lang.toLowerCase() !== lang.toLowerCase());
+  if (others.length > 0) {
+    out.push(
+      `<p>Also in: ${others
+        .map(
+          (track) =>
+            `<a href="${escapeHtml(`${links.page}?lang=${encodeURIComponent(track.lang)}`)}" lang="${escapeHtml(track.lang)}">${escapeHtml(track.label)}</a>`,
+        )
+        .join(', ')}</p>`,
+    );
+  }
+  if (chapters.length > 0) {
+    out.push(`<h2>Questions</h2><ol>`);
+    for (const chapter of chapters) {
+      out.push(
+        `<li><a href="${escapeHtml(links.watchAt(Math.floor(chapter.startTime)))}">${escapeHtml(formatClock(chapter.startTime))}</a> <span lang="${escapeHtml(lang)}" dir="${dir}">${escapeHtml(chapter.question)}</span></li>`,
+      );
+    }
+    out.push(`</ol>`);
+  }
+  out.push(`<h2>Transcript</h2>`);
+  out.push(`<div class="static-transcript" lang="${escapeHtml(lang)}" dir="${dir}">`);
+  let speaker: string | null | undefined;
+  let nextChapter = 0;
+  for (const cue of cues) {
+    while (nextChapter < chapters.length && chapters[nextChapter]!.startTime <= cue.startTime) {
+      if (speaker !== undefined) out.push(`</div>`);
+      out.push(`<h3 class="static-question">${escapeHtml(chapters[nextChapter]!.question)}</h3>`);
+      nextChapter++;
+      speaker = undefined;
+    }
+    if (cue.speakerId !== speaker) {
+      if (speaker !== undefined) out.push(`</div>`);
+      speaker = cue.speakerId;
+      const name = (speaker && names.get(speaker)) || '';
+      out.push(
+        `<div class="static-turn"><h4 class="static-speaker" lang="en">${escapeHtml(name)}</h4>`,
+      );
+    }
+    out.push(
+      `<p class="static-line" id="cue-${escapeHtml(cue.id)}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
+    );
+  }
+  if (speaker !== undefined) out.push(`</div>`);
+  out.push(`</div>`);
+  const credits = episode.credits ?? [];
+  out.push(`<h2>Credits</h2><p>An episode of The Red Box by LiNK (Liberty in North Korea).</p>`);
+  if (credits.length > 0) {
+    out.push(
+      `<dl>${credits.map((credit) => `<dt>${escapeHtml(credit.role)}</dt><dd>${escapeHtml(credit.name)}</dd>`).join('')}</dl>`,
+    );
+  }
+  out.push(`</main>`);
+  return out.join('\n');
+}
+
+/** The start page's list, for readers without JavaScript. */
+export function episodeListBody(
+  episodes: readonly EpisodeSummary[],
+  watchUrl: (id: string) => string,
+): string {
+  const items = episodes.map(
+    (episode) =>
+      `<li><a href="${escapeHtml(watchUrl(episode.id))}">${escapeHtml(episode.title)}</a> <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time>${episode.summary ? `<p>${escapeHtml(episode.summary)}</p>` : ''}</li>`,
+  );
+  return `<main class="static-page" id="main"><h1>Red Box Player</h1><p>Interactive transcripts for The Red Box, from LiNK (Liberty in North Korea).</p><h2>Episodes</h2><ul>${items.join('')}</ul></main>`;
+}
+
+/** Put head tags and body markup into the built index.html. */
+export function fillTemplate(template: string, head: string, body: string, lang: string): string {
+  // index.html's #root holds only a <noscript> paragraph, so its first </div> closes it.
+  return template
+    .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(lang)}">`)
+    .replace(/\s*<meta\s+name="description"[^>]*>/, '')
+    .replace(/<title>[^<]*<\/title>/, () => head)
+    .replace(/<div id="root">[\s\S]*?<\/div>/, () => `<div id="root">${body}</div>`);
+}

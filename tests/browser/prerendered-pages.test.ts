@@ -1,0 +1,159 @@
+/**
+ * The build's pre-rendered pages: the transcript in the HTML, readable without JavaScript;
+ * structured data and Open Graph tags, escaped for their context; the app under a sub-path.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
+import { copyEpisodes, editEpisodeJson } from './support/temp-episodes.ts';
+
+const cues = readCues('transcript.en.vtt');
+let server: RunningServer;
+let noScript: BrowserContext;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await startPreviewServer(inject('distDir'));
+  noScript = await launchChromium({ javaScriptEnabled: false });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await noScript?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('pre-rendered episode pages', () => {
+  for (const suffix of ['', '/', '.html']) {
+    it(`shows the whole transcript without JavaScript at /watch/<id>${suffix}`, async () => {
+      const page = await noScript.newPage();
+      const response = await page.goto(`${server.url}/watch/${EPISODE_ID}${suffix}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1').textContent()).resolves.toContain(
+        'Misunderstandings and Stereotypes about North Koreans',
+      );
+      const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+      for (const cue of [cues[0]!, cues[40]!, cues[cues.length - 1]!]) {
+        expect(text).toContain(cue.text.replace(/\s+/g, ' '));
+      }
+      expect(await page.locator('.static-line').count()).toBe(cues.length);
+      expect(text).toContain('LiNK (Liberty in North Korea)');
+      expect(text).toContain('Are there any misunderstandings about the North Korean people');
+      await page.close();
+    });
+  }
+
+  it('carries VideoObject data with the transcript and a Clip per question, and Open Graph tags', async () => {
+    const page = await noScript.newPage();
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`);
+    const json = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+    ) as Record<string, unknown>;
+    expect(json['@type']).toBe('VideoObject');
+    expect(json.uploadDate).toBe('2024-09-12');
+    expect(String(json.transcript)).toContain('Joy: When I first came to South Korea,');
+    expect(json.hasPart).toHaveLength(1);
+    expect((json.hasPart as { '@type': string; startOffset: number }[])[0]).toMatchObject({
+      '@type': 'Clip',
+      startOffset: 6,
+    });
+    expect((json.publisher as { name: string }).name).toBe('LiNK (Liberty in North Korea)');
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+      'Misunderstandings and Stereotypes about North Koreans',
+    );
+    expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(
+      /^https?:\/\/.+\/poster\.jpg$/,
+    );
+    expect(
+      await page
+        .locator('link[rel="alternate"][type="application/json+oembed"]')
+        .getAttribute('href'),
+    ).toMatch(new RegExp(`/oembed/${EPISODE_ID}\\.json$`));
+    await page.close();
+  });
+
+  it('becomes the interactive player when JavaScript runs', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`);
+    await page.locator('[data-cue-id="c001"]').waitFor();
+    expect(await page.locator('.static-page').count()).toBe(0);
+    expect(await page.locator('video').count()).toBe(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('hostile text in a pre-rendered page, and a sub-path', () => {
+  const HOSTILE = 'script-in-title';
+  const hostileTitle = 'A </script><script>window.hacked=1</script> & "quotes" <b>bold</b>';
+  let subServer: RunningServer;
+
+  beforeAll(async () => {
+    const { episodesDir } = copyEpisodes();
+    const hostile = copyEpisodes({ id: HOSTILE, into: episodesDir });
+    editEpisodeJson(hostile.folder, (json) => ({
+      ...json,
+      title: hostileTitle,
+      summary: '</script><!--',
+    }));
+    const transcript = path.join(hostile.folder, 'transcript.en.vtt');
+    writeFileSync(
+      transcript,
+      readFileSync(transcript, 'utf8').replace(
+        'Welcome to the Red Box!',
+        '&lt;/script&gt;&lt;img src=x onerror=window.hacked=2&gt; &amp; welcome',
+      ),
+    );
+    const outDir = await buildApp({ episodesDir, base: '/red-box/' });
+    subServer = await startPreviewServer(outDir, { episodesDir, base: '/red-box/' });
+  });
+
+  afterAll(async () => {
+    await subServer?.close();
+  });
+
+  it('escapes titles and cue text in HTML, attributes and JSON-LD', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(`${subServer.url}/red-box/watch/${HOSTILE}`);
+    expect(await page.locator('h1').textContent()).toContain(hostileTitle);
+    expect(await page.locator('#cue-c001').textContent()).toContain(
+      '</script><img src=x onerror=window.hacked=2> & welcome',
+    );
+    const raw = await (
+      await page.request.get(`${subServer.url}/red-box/watch/${HOSTILE}.html`)
+    ).text();
+    const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(raw)![1]!;
+    expect(jsonLd).not.toContain('<');
+    const data = JSON.parse(jsonLd) as { name: string; description: string };
+    expect(data.name).toContain(hostileTitle);
+    expect(data.description).toBe('</script><!--');
+    expect(
+      await page.evaluate(() => (window as unknown as { hacked?: number }).hacked),
+    ).toBeUndefined();
+    await page.close();
+  });
+
+  it('works under a sub-path, with links and assets under it', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${subServer.url}/red-box/`);
+    await page
+      .getByRole('link', { name: 'Misunderstandings and Stereotypes about North Koreans' })
+      .click();
+    await page.waitForURL(`**/red-box/watch/${EPISODE_ID}`);
+    await page.locator('[data-cue-id="c001"]').waitFor();
+    await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
+    const home = await page.getByRole('link', { name: 'All episodes' }).getAttribute('href');
+    expect(home).toBe('/red-box/');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
