@@ -38,5 +38,6 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     locale: options.locale ?? 'en-US',
     reducedMotion: options.reducedMotion ?? 'no-preference',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    acceptDownloads: true,
   });
 }
