@@ -43,7 +43,6 @@ const marked = (page: Page) =>
       document.querySelector('[data-cue-id][aria-current="true"]')?.getAttribute('data-cue-id') ??
       null,
   );
-const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
 
 describe('search', () => {
   it('highlights every match, counts them, moves with Enter and Shift+Enter, and plays on choice', async () => {
