@@ -36,5 +36,5 @@ export async function startPartnerServer(): Promise<PartnerServer> {
 
 /** A minimal HTML page around `body`. */
 export function partnerPage(body: string, title = 'Partner page'): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body>${body}</body></html>`;
 }

@@ -19,7 +19,7 @@ import { LanguageMenu } from '../viewer/language-menu.tsx';
 import { QuestionCard } from '../viewer/question-card.tsx';
 import { SpeakersStrip, useCurrentSpeakerId } from '../viewer/speakers-strip.tsx';
 import { TranscriptArea } from '../viewer/transcript-area.tsx';
-import { useDeepLinkSeek } from '../viewer/use-deep-link.ts';
+import { deepLinkTime, useDeepLinkSeek } from '../viewer/use-deep-link.ts';
 import type { EmbedChannel } from './embed-channel.ts';
 import { EmbedFooter } from './embed-footer.tsx';
 import { useEmbedMessages } from './embed-messages.ts';
@@ -62,6 +62,7 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
   const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
   const runtime = usePlayerRuntime();
   useDeepLinkSeek(runtime, query, cues);
+  const startTime = useMemo(() => (cues ? deepLinkTime(query, cues) : null), [query, cues]);
 
   useEmbedBridge(channel, {
     episode,
@@ -75,6 +76,7 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
     cueFollower,
     chapterFollower,
     requestLanguage: setRequestedLang,
+    startTime,
   });
 
   const chapterLang = chaptersQuery.lang ?? track.lang;

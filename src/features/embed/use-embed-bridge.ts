@@ -31,7 +31,12 @@ export interface EmbedBridgeInput {
   readonly cueFollower: ClockFollower | null;
   readonly chapterFollower: ClockFollower | null;
   readonly requestLanguage: (lang: string) => void;
+  /** Where the page asked to start (`t` or `cue`), or null: ready waits until the media is there. */
+  readonly startTime: number | null;
 }
+
+/** How near the requested start the media must be for `ready` (it lands on the exact time). */
+const START_TOLERANCE_S = 0.25;
 
 const errorText = (error: unknown): string | null =>
   error ? (error instanceof Error ? error.message : String(error)) : null;
@@ -76,7 +81,14 @@ export function useEmbedBridge(channel: EmbedChannel | null, input: EmbedBridgeI
 
   // Ready: the media knows its duration (or has failed) and the transcript has settled.
   const duration = usePlayback((state) => state.duration);
-  const mediaSettled = Number.isFinite(duration) || mediaError !== null;
+  const atStart = usePlayback(
+    (state) =>
+      input.startTime === null ||
+      (!state.seeking &&
+        Math.abs(state.currentTime - Math.min(input.startTime, state.duration)) <
+          START_TOLERANCE_S),
+  );
+  const mediaSettled = (Number.isFinite(duration) && atStart) || mediaError !== null;
   const transcriptSettled = cues !== undefined || Boolean(input.transcriptError);
   const readyPayload = useMemo(
     () =>
