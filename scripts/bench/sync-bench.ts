@@ -123,7 +123,9 @@ export async function measureSync(
     { cues: cues.map((cue) => ({ ...cue })), rate, from: range.from, until: range.until },
   );
 
-  const inRange = cues.filter((cue) => cue.startTime > range.from && cue.startTime < range.until - 0.05);
+  const inRange = cues.filter(
+    (cue) => cue.startTime > range.from && cue.startTime < range.until - 0.05,
+  );
   return {
     rate,
     cues: inRange.length,

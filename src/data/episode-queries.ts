@@ -10,6 +10,7 @@ import { decodeEpisode } from '../core/episode-decode.ts';
 import { parseVtt, type ParseResult } from '../core/vtt-parse.ts';
 import { fetchJson, fetchText } from './http.ts';
 import { episodeFileUrl, episodeIndexUrl } from './episode-urls.ts';
+import { mark, MARKS } from './performance-marks.ts';
 
 export const episodeKeys = {
   all: ['episodes'] as const,
@@ -58,7 +59,10 @@ export function cueFileQueryOptions(
     queryFn: async ({ signal }): Promise<ParseResult> => {
       const url = episodeFileUrl(episodeId, file);
       const text = await fetchText(url, signal);
-      return parseVtt(text, { file: url, kind, speakers });
+      mark(MARKS.fileFetched, { file });
+      const result = parseVtt(text, { file: url, kind, speakers });
+      mark(MARKS.fileParsed, { file, cues: result.document.cues.length });
+      return result;
     },
   });
 }

@@ -13,6 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Episode, Speaker } from '../../core/episode-model.ts';
+import { mark, MARKS } from '../../data/performance-marks.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import type { TranscriptView } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
@@ -125,6 +126,12 @@ export function TranscriptPanel({
     [pauseFollowing, tabStop, lineVisibility, scrollToLine],
   );
   const search = useTranscriptSearch(rows, showMatch);
+
+  // For `npm run bench` and DevTools: the first frame with this transcript's lines on screen.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => mark(MARKS.panelInteractive, { cues: rows.length }));
+    return () => cancelAnimationFrame(frame);
+  }, [rows]);
 
   // While the reader is elsewhere, the tab stop follows the current line, so Tab lands on it.
   useEffect(() => {

@@ -1,0 +1,197 @@
+/**
+ * A generated 10,000-cue transcript (three hours): the panel keeps only the lines in view plus the
+ * current one in the DOM (Contract 3), and scrolling, following, search, keyboard, side by side,
+ * print and the pre-rendered page stay complete.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { LONG_EPISODE_ID, writeLongEpisode } from '../../scripts/bench/long-episode.ts';
+import { parseVtt } from '../../src/core/vtt-parse.ts';
+import { launchChromium } from './support/chromium.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
+
+const episodesDir = mkdtempSync(path.join(tmpdir(), 'red-box-long-'));
+const folder = writeLongEpisode(episodesDir);
+const cues = parseVtt(readFileSync(path.join(folder, 'transcript.en.vtt'), 'utf8')).document.cues;
+let distDir: string;
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  distDir = await buildApp({ episodesDir });
+  server = await startPreviewServer(distDir, { episodesDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/watch/${LONG_EPISODE_ID}${query}`);
+  await page.locator('[data-cue-id]').first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
+  return page;
+}
+
+async function seek(page: Page, time: number): Promise<void> {
+  await page.evaluate(async (t) => {
+    const video = document.querySelector('video')!;
+    video.currentTime = t;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+  }, time);
+}
+
+const lineInPanel = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const line = document.querySelector(`[data-cue-id="${id}"]`);
+    const panel = document.querySelector('.transcript__scroll');
+    if (!line || !panel) return false;
+    const a = line.getBoundingClientRect();
+    const b = panel.getBoundingClientRect();
+    return a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  }, id);
+
+describe('a 10,000-cue transcript', () => {
+  it('keeps the current line and the lines in view in the DOM, and few others', async () => {
+    const page = await open();
+    const problems = watchPageProblems(page);
+    expect(cues.length).toBe(10_000);
+    const rendered = await page.locator('[data-cue-id]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    const target = cues[5000]!;
+    await seek(page, target.startTime + 0.1);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-cue-id="${id}"]`)?.getAttribute('aria-current') === 'true',
+      target.id,
+    );
+    await page.waitForFunction((id) => {
+      const line = document.querySelector(`[data-cue-id="${id}"]`)!.getBoundingClientRect();
+      const panel = document.querySelector('.transcript__scroll')!.getBoundingClientRect();
+      return line.top >= panel.top && line.bottom <= panel.bottom;
+    }, target.id);
+    expect(await page.locator('[data-cue-id][aria-current="true"]').count()).toBe(1);
+
+    // Scroll by hand far away: the current line stays in the DOM, and the lines in view appear.
+    await page.locator('.transcript__scroll').hover();
+    await page.evaluate(() =>
+      document.querySelector('.transcript__scroll')!.scrollTo({ top: 20_000 }),
+    );
+    await page.mouse.wheel(0, 400);
+    await page.getByRole('button', { name: /Back to now/ }).waitFor();
+    await page.waitForTimeout(200);
+    const visible = await page.evaluate(() => {
+      const panel = document.querySelector('.transcript__scroll')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('[data-cue-id]')).filter((line) => {
+        const box = line.getBoundingClientRect();
+        return box.top >= panel.top && box.bottom <= panel.bottom;
+      }).length;
+    });
+    expect(visible).toBeGreaterThan(5);
+    expect(await page.locator(`[data-cue-id="${target.id}"][aria-current="true"]`).count()).toBe(1);
+    await page.getByRole('button', { name: /Back to now/ }).click();
+    await page.waitForFunction(
+      (id) => {
+        const line = document.querySelector(`[data-cue-id="${id}"]`)!.getBoundingClientRect();
+        const panel = document.querySelector('.transcript__scroll')!.getBoundingClientRect();
+        return line.top >= panel.top && line.bottom <= panel.bottom;
+      },
+      target.id,
+      { timeout: 5000 },
+    );
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows playback deep into the file', async () => {
+    const page = await open();
+    const start = cues[8000]!;
+    await seek(page, start.startTime);
+    await page.evaluate(async () => {
+      const video = document.querySelector('video')!;
+      video.muted = true;
+      video.playbackRate = 2;
+      await video.play();
+    });
+    await page.waitForFunction(
+      (t) => document.querySelector('video')!.currentTime > t + 6,
+      start.startTime,
+      { timeout: 15_000 },
+    );
+    const current = await page.evaluate(() =>
+      document.querySelector('[data-cue-id][aria-current="true"]')?.getAttribute('data-cue-id'),
+    );
+    expect(Number(current?.slice(1))).toBeGreaterThan(8003);
+    expect(await lineInPanel(page, current!)).toBe(true);
+    await page.close();
+  });
+
+  it('searches all 10,000 lines and brings a far match into view', async () => {
+    const page = await open();
+    const box = page.getByRole('searchbox', { name: 'Search the transcript' });
+    await box.fill('Line 9876:');
+    await page.locator('.search__status').filter({ hasText: '0 of 1' }).waitFor();
+    await box.press('Enter');
+    await page.locator('.search__status').filter({ hasText: '1 of 1' }).waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('[data-cue-id="L09876"] mark.match--active') !== null,
+    );
+    expect(await lineInPanel(page, 'L09876')).toBe(true);
+    await page.close();
+  });
+
+  it('moves the keyboard focus to lines that are not rendered yet', async () => {
+    const page = await open();
+    await page.locator('[data-cue-id="L00001"]').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-cue-id') === 'L10000',
+    );
+    await page.keyboard.press('PageUp');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-cue-id') === 'L09990',
+    );
+    await page.keyboard.press('Home');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-cue-id') === 'L00001',
+    );
+    await page.close();
+  });
+
+  it('shows two languages side by side', async () => {
+    const page = await open('?pair=ko');
+    await page.locator('[data-cue-id="L00001"] [lang="ko"]').waitFor();
+    expect(await page.locator('[data-cue-id="L00001"] [lang="ko"]').textContent()).toMatch(
+      /^1번째 줄:/,
+    );
+    await page.close();
+  });
+
+  it('prints every line', async () => {
+    const page = await open();
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-cue-id]').length === 10_000,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-cue-id]').length < 300);
+    await page.close();
+  });
+
+  it('pre-renders every line into the static page', () => {
+    const html = readFileSync(path.join(distDir, 'watch', `${LONG_EPISODE_ID}.html`), 'utf8');
+    expect(html.match(/class="static-line"/g)?.length).toBe(10_000);
+  });
+});
