@@ -22,6 +22,7 @@ import { loadableEpisodes, type CatalogEntry } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
 import { oembedResponse } from './oembed-response.ts';
 import { publicBaseUrl } from './public-url.ts';
+import { resolveInside } from './static-files.ts';
 
 const EMBED_HTML = 'embed.html';
 
@@ -42,6 +43,13 @@ function pathInApp(req: IncomingMessage, base: string): { path: string; search: 
   if (!url.startsWith(base)) return null;
   const [pathname = '', search = ''] = url.slice(base.length).split(/\?(.*)/s, 2);
   return { path: pathname, search: search ? `?${search}` : '' };
+}
+
+/** A request for a file under episodes/ that the build does not have. */
+function isMissingEpisodeFile(outDir: string, pathInApp: string): boolean {
+  if (!pathInApp.startsWith('episodes/')) return false;
+  const file = resolveInside(outDir, pathInApp);
+  return file !== null && !existsSync(file);
 }
 
 function sendText(res: ServerResponse, type: string, body: string): void {
@@ -146,6 +154,11 @@ export function redBoxEmbed(): Plugin {
       const outDir = path.resolve(config.root, config.build.outDir);
       server.middlewares.use((req, res, next) => {
         const request = pathInApp(req, config.base);
+        if (request && isMissingEpisodeFile(outDir, request.path)) {
+          // Not the app's HTML (Vite's fallback): the embed must see "not found" for an unknown id.
+          res.statusCode = 404;
+          return sendText(res, 'text/plain; charset=utf-8', `Not found: ${req.url}`);
+        }
         const id = request && embedPageId(request.path);
         if (!request || !id) return next();
         res.setHeader('Content-Security-Policy', policy);

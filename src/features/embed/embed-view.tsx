@@ -2,7 +2,7 @@
  * The embedded player: the viewer's own video, question card, speakers and transcript, laid out
  * by the iframe's width (see embed-layout.ts), with the bridge to the host page.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
 import { resolveTrack, useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
@@ -25,6 +25,7 @@ import { EmbedFooter } from './embed-footer.tsx';
 import { useEmbedMessages } from './embed-messages.ts';
 import type { EmbedParams } from './embed-params.ts';
 import { useEmbedBridge } from './use-embed-bridge.ts';
+import { useOverflowing } from './use-overflowing.ts';
 
 interface EmbedViewProps {
   readonly episode: Episode;
@@ -97,9 +98,9 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
           lang={chapterLang}
         />
       </div>
-      <div className="embed__speakers">
+      <SpeakersRow>
         <SpeakersStrip episode={episode} speakingId={speakingId} />
-      </div>
+      </SpeakersRow>
       {params.transcript && (
         <div className="embed__transcript">
           <TranscriptArea
@@ -139,5 +140,24 @@ function LanguageNotice({ wanted, used }: { wanted: string; used: string }) {
         {m.dismiss}
       </button>
     </p>
+  );
+}
+
+/**
+ * The speakers in one row; when they do not fit it scrolls sideways, and then it takes keyboard
+ * focus so the row can be scrolled without a mouse.
+ */
+function SpeakersRow({ children }: { children: ReactNode }) {
+  const m = useEmbedMessages();
+  const ref = useRef<HTMLDivElement>(null);
+  const scrolls = useOverflowing(ref);
+  return (
+    <div
+      ref={ref}
+      className="embed__speakers"
+      {...(scrolls ? { tabIndex: 0, role: 'group', 'aria-label': m.speakersRow } : {})}
+    >
+      {children}
+    </div>
   );
 }
