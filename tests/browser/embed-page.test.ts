@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Frame } from 'playwright-core';
+import { DEFAULT_TRANSCRIPT_HEIGHT, embedLayout } from '../../src/features/embed/embed-layout.ts';
 import { partnerPage, startPartnerServer, type PartnerServer } from './embed-partner-server.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -49,6 +50,54 @@ describe('the embed page', () => {
     for (const name of ['Transcript', 'Speakers', 'Current question']) {
       expect(await page.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }
+    await page.close();
+  });
+
+  it('follows its query: muted autoplay, no captions, no transcript', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto(`${player.url}/embed/${EPISODE_ID}?autoplay=1&captions=0&transcript=0`);
+    await page.waitForFunction(() => {
+      const video = document.querySelector('video');
+      return video !== null && !video.paused && video.currentTime > 0;
+    });
+    const video = await page.evaluate(() => {
+      const element = document.querySelector('video')!;
+      return {
+        muted: element.muted,
+        showing: Array.from(element.textTracks).filter((track) => track.mode === 'showing').length,
+        captions: element.textTracks.length,
+      };
+    });
+    expect(video).toEqual({ muted: true, showing: 0, captions: 2 });
+    expect(await page.getByRole('region', { name: 'Transcript' }).count()).toBe(0);
+    const height = await page
+      .locator('.embed')
+      .evaluate((root) => root.getBoundingClientRect().height);
+    const expected = embedLayout(800, {
+      transcript: false,
+      transcriptHeight: DEFAULT_TRANSCRIPT_HEIGHT,
+    });
+    expect(Math.abs(height - expected.height)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it('is harmless when embed.js is loaded twice', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    const loader = `<script src="${player.url}/embed.js" async></script>`;
+    await page.goto(
+      partner.page(
+        '/twice',
+        partnerPage(
+          `${loader}<div id="one" data-redbox-episode="${EPISODE_ID}"></div>${loader}<script src="${player.url}/embed.js"></script>`,
+        ),
+      ),
+    );
+    await page.evaluate(() => window.RedBoxPlayer!.get('#one'));
+    expect(await page.locator('#one iframe').count()).toBe(1);
+    expect(await page.locator('iframe').count()).toBe(1);
+    expect(problems.errors).toEqual([]);
     await page.close();
   });
 
