@@ -7,11 +7,10 @@ import type { Episode } from '../../core/episode-model.ts';
 import { resolveTrack, useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import {
-  PlayerRuntimeProvider,
+  PlayerScope,
   useCurrentIndex,
   useFollower,
   usePlayerRuntime,
-  usePlayerRuntimeValue,
   useTimeIndex,
 } from '../shared/player-runtime.tsx';
 import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
@@ -36,11 +35,10 @@ interface EmbedViewProps {
 }
 
 export function EmbedView(props: EmbedViewProps) {
-  const runtime = usePlayerRuntimeValue();
   return (
-    <PlayerRuntimeProvider value={runtime}>
+    <PlayerScope>
       <EmbedPlayer {...props} />
-    </PlayerRuntimeProvider>
+    </PlayerScope>
   );
 }
 
@@ -54,7 +52,7 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
   const loadedChapters = chaptersQuery.chapters;
   const chapters = useMemo(() => loadedChapters ?? [], [loadedChapters]);
   const chaptersSettled = loadedChapters !== undefined || chaptersQuery.isError;
-  const captions = useCaptionSources(episode);
+  const { captions, onCaptionsWanted } = useCaptionSources(episode, [track.lang]);
 
   const cues = transcript.view?.cues;
   const cueFollower = useFollower(useTimeIndex(cues));
@@ -88,6 +86,7 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
           episode={episode}
           captions={captions}
           captionLang={params.captions ? track.lang : null}
+          onCaptionsWanted={onCaptionsWanted}
           chapters={chapters}
           autoplayMuted={params.autoplay}
         />

@@ -105,6 +105,12 @@ export function PlayerRuntimeProvider({
   return <PlayerContext.Provider value={value}>{children}</PlayerContext.Provider>;
 }
 
+/** A new player's runtime, provided to everything inside (one scope per player on a page). */
+export function PlayerScope({ children }: { children: ReactNode }) {
+  const runtime = usePlayerRuntimeValue();
+  return <PlayerRuntimeProvider value={runtime}>{children}</PlayerRuntimeProvider>;
+}
+
 /** The player runtime of the enclosing player. */
 export function usePlayerRuntime(): PlayerRuntime {
   const runtime = useContext(PlayerContext);
