@@ -39,7 +39,8 @@ export interface CaptionCue {
 export interface CaptionTrack {
   readonly lang: string;
   readonly label: string;
-  readonly cues: readonly CaptionCue[];
+  /** The cues, or null while the file is not loaded (the track is listed, filled when wanted). */
+  readonly cues: readonly CaptionCue[] | null;
 }
 
 export interface ChapterMarker {
@@ -62,8 +63,14 @@ export interface VideoPlayerOptions {
 export interface VideoPlayer {
   /** The one `<video>` element of this player. */
   readonly media: HTMLVideoElement;
-  /** Replace every caption track; `showing` is the language shown, or null for none. */
+  /**
+   * Set the caption tracks; `showing` is the language shown, or null for none. Only shown tracks
+   * get their cues (10,000 cues per language cost time); a track chosen in the captions menu
+   * whose cues are not loaded yet is reported through `onCaptionsWanted`.
+   */
   setCaptions(tracks: readonly CaptionTrack[], showing: string | null): void;
+  /** Hear when the viewer picks a caption language whose cues were not given yet. */
+  onCaptionsWanted(listener: (lang: string) => void): () => void;
   /** Put chapter markers on the progress bar. */
   setChapterMarkers(markers: readonly ChapterMarker[]): void;
   /** Load the sources again (after a network failure). */
@@ -107,15 +114,44 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   // cannot be removed, and need no <track> element that would try to load a file. Their cues are
   // replaced when the transcript changes (a new draft, a file edited on disk).
   const captionTracks = new Map<string, TextTrack>();
-  // The viewer's own choice in the captions menu wins over later data updates.
+  const givenCues = new Map<string, readonly CaptionCue[] | null>();
+  const filledWith = new Map<string, readonly CaptionCue[] | null>();
+  const wantedListeners = new Set<(lang: string) => void>();
+  let lastShowingParam: string | null | undefined;
+  // The viewer's own choice in the captions menu ('' = off) wins until the page asks for
+  // another language (the transcript language changed: captions follow).
+  let viewerChoice: string | null = null;
   let applyingCaptions = false;
-  let captionsTurnedOff = false;
+
+  function fill(key: string): void {
+    const track = captionTracks.get(key);
+    const cues = givenCues.get(key) ?? null;
+    if (!track || filledWith.get(key) === cues) return;
+    if (cues === null) {
+      wantedListeners.forEach((listener) => listener(track.language));
+      return;
+    }
+    replaceCues(track, cues);
+    filledWith.set(key, cues);
+  }
+
+  function applyModes(wanted: string | undefined): void {
+    applyingCaptions = true;
+    for (const [key, track] of captionTracks) {
+      if (key === wanted) fill(key);
+      track.mode = key === wanted ? 'showing' : 'disabled';
+    }
+    // Track 'change' events are queued as tasks: stop ignoring them after they have run.
+    setTimeout(() => (applyingCaptions = false), 0);
+  }
+
   media.textTracks.addEventListener('change', () => {
     if (applyingCaptions) return;
-    captionsTurnedOff = Array.from(captionTracks.values()).every(
-      (track) => track.mode !== 'showing',
-    );
+    const shown = [...captionTracks].find(([, track]) => track.mode === 'showing');
+    viewerChoice = shown ? shown[0] : '';
+    if (shown) fill(shown[0]);
   });
+
   let markers: readonly ChapterMarker[] = [];
 
   function renderMarkers(): void {
@@ -140,30 +176,38 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   return {
     media,
     setCaptions(tracks, showing) {
-      applyingCaptions = true;
-      const wanted = captionsTurnedOff ? undefined : showing?.toLowerCase();
-      const given = new Set(tracks.map((track) => track.lang.toLowerCase()));
+      const showingKey = showing?.toLowerCase() ?? null;
+      if (showingKey !== lastShowingParam) viewerChoice = null;
+      lastShowingParam = showingKey;
+      const given = new Set<string>();
       for (const track of tracks) {
         const key = track.lang.toLowerCase();
-        let textTrack = captionTracks.get(key);
-        if (!textTrack) {
-          textTrack = player.addTextTrack(
-            'captions',
-            track.label,
-            track.lang,
-          ) as unknown as TextTrack;
-          captionTracks.set(key, textTrack);
+        given.add(key);
+        if (!captionTracks.has(key)) {
+          captionTracks.set(
+            key,
+            player.addTextTrack('captions', track.label, track.lang) as unknown as TextTrack,
+          );
         }
-        replaceCues(textTrack, track.cues);
-        textTrack.mode = key === wanted ? 'showing' : 'disabled';
+        givenCues.set(key, track.cues);
       }
-      for (const [key, textTrack] of captionTracks) {
+      for (const key of captionTracks.keys()) {
         if (given.has(key)) continue;
-        replaceCues(textTrack, []);
-        textTrack.mode = 'disabled';
+        givenCues.set(key, []);
       }
-      // Track 'change' events are queued as tasks: stop ignoring them after they have run.
-      setTimeout(() => (applyingCaptions = false), 0);
+      const wanted = viewerChoice ?? showingKey ?? undefined;
+      applyModes(wanted === '' ? undefined : wanted);
+      // Tracks already filled but no longer current keep their cues until shown again; a file
+      // edited on disk refills them then.
+      for (const key of captionTracks.keys()) {
+        if (key !== wanted && filledWith.has(key) && filledWith.get(key) !== givenCues.get(key)) {
+          filledWith.delete(key);
+        }
+      }
+    },
+    onCaptionsWanted(listener) {
+      wantedListeners.add(listener);
+      return () => wantedListeners.delete(listener);
     },
     setChapterMarkers(next) {
       markers = next;

@@ -70,11 +70,19 @@ export function useTranscript(episode: Episode | undefined, track: Track | undef
 
 const dataOf = (results: { data?: ParseResult }[]) => results.map((result) => result.data);
 
-/** Every track's parsed transcript, in track order (undefined while loading or failed). */
-export function useAllTranscripts(episode: Episode | undefined): (ParseResult | undefined)[] {
+/**
+ * The parsed transcripts of the languages in `wanted`, in track order (undefined for the others,
+ * and while loading or failed). Files are fetched only when wanted: a caption language nobody
+ * picked costs nothing.
+ */
+export function useTranscriptsOf(
+  episode: Episode | undefined,
+  wanted: ReadonlySet<string>,
+): (ParseResult | undefined)[] {
   return useQueries({
     queries: (episode?.tracks ?? []).map((track) => ({
       ...cueFileQueryOptions(episode!.id, track.transcript, 'transcript', castOf(episode!)),
+      enabled: wanted.has(track.lang.toLowerCase()),
     })),
     // A stable combine function: the result keeps its identity until some data changes.
     combine: dataOf,

@@ -3,13 +3,13 @@
  * runtime, and keeps captions and chapter markers in step with the data. A failed video shows a
  * message and a retry; the rest of the page keeps working.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter } from '../../core/cue-model.ts';
 import type { Episode } from '../../core/episode-model.ts';
 import { segmentsToCueText } from '../../core/vtt-serialize.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { episodeFileUrl } from '../../data/episode-urls.ts';
-import { useAllTranscripts } from './episode-data.ts';
+import { useTranscriptsOf } from './episode-data.ts';
 import {
   mountVideoPlayer,
   type CaptionTrack,
@@ -21,20 +21,43 @@ import { usePlayback, usePlayerRuntime } from './player-runtime.tsx';
 export interface CaptionSource {
   readonly lang: string;
   readonly label: string;
-  readonly cues: readonly ParsedCue[];
+  /** Null while not loaded: the track is listed in the captions menu and loaded when picked. */
+  readonly cues: readonly ParsedCue[] | null;
 }
 
-/** Every track's transcript as a caption source, in track order (tracks still loading are left out). */
-export function useCaptionSources(episode: Episode): CaptionSource[] {
-  const allTranscripts = useAllTranscripts(episode);
-  return useMemo(
-    () =>
-      episode.tracks.flatMap((track, i) => {
-        const data = allTranscripts[i];
-        return data ? [{ lang: track.lang, label: track.label, cues: data.document.cues }] : [];
-      }),
-    [episode.tracks, allTranscripts],
+/**
+ * Caption sources for every track: all languages are listed in the captions menu, but only the
+ * `shown` ones (the transcript's, the side-by-side one) and those the viewer picks are fetched and
+ * parsed. Pass `onCaptionsWanted` to VideoStage.
+ */
+export function useCaptionSources(
+  episode: Episode,
+  shown: readonly string[],
+): { captions: CaptionSource[]; onCaptionsWanted: (lang: string) => void } {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  const shownKey = shown.map((lang) => lang.toLowerCase()).join('|');
+  const wanted = useMemo(
+    () => new Set([...(shownKey ? shownKey.split('|') : []), ...picked]),
+    [shownKey, picked],
   );
+  const transcripts = useTranscriptsOf(episode, wanted);
+  const captions = useMemo(
+    () =>
+      episode.tracks.map((track, i) => ({
+        lang: track.lang,
+        label: track.label,
+        cues: transcripts[i]?.document.cues ?? null,
+      })),
+    [episode.tracks, transcripts],
+  );
+  const onCaptionsWanted = useCallback(
+    (lang: string) =>
+      setPicked((current) =>
+        current.has(lang.toLowerCase()) ? current : new Set([...current, lang.toLowerCase()]),
+      ),
+    [],
+  );
+  return { captions, onCaptionsWanted };
 }
 
 interface VideoStageProps {
@@ -44,23 +67,26 @@ interface VideoStageProps {
   readonly captionLang: string | null;
   readonly chapters: readonly Chapter[];
   readonly autoplayMuted?: boolean;
+  /** The viewer picked a caption language whose cues are not loaded yet. */
+  readonly onCaptionsWanted?: (lang: string) => void;
 }
 
 function toCaptionTrack(source: CaptionSource): CaptionTrack {
   return {
     lang: source.lang,
     label: source.label,
-    cues: source.cues.map((cue) => ({
-      id: cue.id,
-      startTime: cue.startTime,
-      endTime: cue.endTime,
-      // The cue's own markup, escaped: voice spans and italics render as the file intends.
-      text: segmentsToCueText(cue.segments),
-      align: cue.layout.align,
-      line: cue.layout.line,
-      position: cue.layout.position,
-      size: cue.layout.size,
-    })),
+    cues:
+      source.cues?.map((cue) => ({
+        id: cue.id,
+        startTime: cue.startTime,
+        endTime: cue.endTime,
+        // The cue's own markup, escaped: voice spans and italics render as the file intends.
+        text: segmentsToCueText(cue.segments),
+        align: cue.layout.align,
+        line: cue.layout.line,
+        position: cue.layout.position,
+        size: cue.layout.size,
+      })) ?? null,
   };
 }
 
@@ -70,6 +96,7 @@ export function VideoStage({
   captionLang,
   chapters,
   autoplayMuted,
+  onCaptionsWanted,
 }: VideoStageProps) {
   const { t, language } = useI18n();
   const { attachMedia } = usePlayerRuntime();
@@ -106,6 +133,11 @@ export function VideoStage({
   useEffect(() => {
     player?.setCaptions(captions.map(toCaptionTrack), captionLang);
   }, [player, captions, captionLang]);
+
+  useEffect(() => {
+    if (!player || !onCaptionsWanted) return;
+    return player.onCaptionsWanted(onCaptionsWanted);
+  }, [player, onCaptionsWanted]);
 
   useEffect(() => {
     player?.setChapterMarkers(

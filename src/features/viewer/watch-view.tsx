@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
-import { useAllTranscripts, useChapters, useTranscript } from '../shared/episode-data.ts';
+import { useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { InterfaceLanguageMenu } from '../shared/interface-language-menu.tsx';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../shared/player-runtime.tsx';
 import { ErrorNotice } from '../shared/status.tsx';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
-import { VideoStage, type CaptionSource } from '../shared/video-stage.tsx';
+import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
 import { Announcer } from './announcer.tsx';
 import { ChaptersList } from './chapters-list.tsx';
 import { Credits } from './credits.tsx';
@@ -55,7 +55,6 @@ function WatchLayout({ episode, params }: WatchViewProps) {
   const transcript = useTranscript(episode, track);
   const pair = useTranscript(episode, pairTrack ?? undefined);
   const chaptersQuery = useChapters(episode, track);
-  const allTranscripts = useAllTranscripts(episode);
   const chapters = useMemo(() => chaptersQuery.chapters ?? [], [chaptersQuery.chapters]);
 
   const cues = transcript.view?.cues;
@@ -66,15 +65,9 @@ function WatchLayout({ episode, params }: WatchViewProps) {
   const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
   const speakingName = episode.speakers.find((speaker) => speaker.id === speakingId)?.name ?? null;
 
-  const captions = useMemo<CaptionSource[]>(
-    () =>
-      episode.tracks.flatMap((candidate, i) => {
-        const data = allTranscripts[i];
-        return data
-          ? [{ lang: candidate.lang, label: candidate.label, cues: data.document.cues }]
-          : [];
-      }),
-    [episode.tracks, allTranscripts],
+  const { captions, onCaptionsWanted } = useCaptionSources(
+    episode,
+    pairTrack ? [track.lang, pairTrack.lang] : [track.lang],
   );
 
   const runtime = usePlayerRuntime();
@@ -150,6 +143,7 @@ function WatchLayout({ episode, params }: WatchViewProps) {
               captions={captions}
               captionLang={track.lang}
               chapters={chapters}
+              onCaptionsWanted={onCaptionsWanted}
             />
           </div>
           <QuestionCard chapter={chapter} lang={chaptersQuery.lang ?? track.lang} />
