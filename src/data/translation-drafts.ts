@@ -3,7 +3,9 @@
  * crash or a closed tab loses nothing. One draft per episode and language; it is written within
  * a second of every change and removed only after the work was saved to the file.
  *
- * Plain IndexedDB: one database, one object store keyed by `<episode>/<lang>`.
+ * Plain IndexedDB: one database, one object store keyed by `<episode>/<lang>`. IndexedDB writes
+ * finish after the page may be gone, so a page that is being closed also writes its draft to
+ * localStorage, which is synchronous (`writeDraftNow`); reading takes the newer of the two.
  */
 
 /** One file of a draft: the whole text as the workspace would save it. */
@@ -99,23 +101,71 @@ async function inStore<T>(
   });
 }
 
-/** The draft for an episode and language, or null. */
+const LAST_MOMENT_PREFIX = 'red-box:draft:';
+
+function readLastMoment(key: string): Draft | null {
+  try {
+    const text = localStorage.getItem(LAST_MOMENT_PREFIX + key);
+    return text ? (JSON.parse(text) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function removeLastMoment(key: string, upTo = Infinity): void {
+  try {
+    const kept = readLastMoment(key);
+    if (kept && kept.savedAt <= upTo) localStorage.removeItem(LAST_MOMENT_PREFIX + key);
+  } catch {
+    // Storage blocked: there is nothing to remove.
+  }
+}
+
+/**
+ * Write the draft synchronously (localStorage), for a page that is closing: an IndexedDB write
+ * started now might not finish. Returns false when the browser refuses (storage full or blocked).
+ */
+export function writeDraftNow(draft: Draft): boolean {
+  try {
+    localStorage.setItem(
+      LAST_MOMENT_PREFIX + draftKey(draft.episodeId, draft.lang),
+      JSON.stringify(draft),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The draft for an episode and language (the newest kept), or null. */
 export async function readDraft(episodeId: string, lang: string): Promise<Draft | null> {
-  const stored = await inStore<StoredDraft | undefined>('readonly', (store) =>
-    store.get(draftKey(episodeId, lang)),
-  );
+  const key = draftKey(episodeId, lang);
+  const lastMoment = readLastMoment(key);
+  let stored: StoredDraft | undefined;
+  try {
+    stored = await inStore<StoredDraft | undefined>('readonly', (store) => store.get(key));
+  } catch (error) {
+    if (lastMoment) return lastMoment;
+    throw error;
+  }
+  if (lastMoment && (!stored || lastMoment.savedAt > stored.savedAt)) return lastMoment;
   return stored ?? null;
 }
 
 /** Write (replace) the draft for its episode and language. */
 export async function writeDraft(draft: Draft): Promise<void> {
-  const stored: StoredDraft = { ...draft, key: draftKey(draft.episodeId, draft.lang) };
+  const key = draftKey(draft.episodeId, draft.lang);
+  const stored: StoredDraft = { ...draft, key };
   await inStore('readwrite', (store) => store.put(stored));
+  // The last-moment copy is older than what IndexedDB now holds.
+  removeLastMoment(key, draft.savedAt);
 }
 
 /** Remove the draft for an episode and language (after a successful save). */
 export async function deleteDraft(episodeId: string, lang: string): Promise<void> {
-  await inStore('readwrite', (store) => store.delete(draftKey(episodeId, lang)));
+  const key = draftKey(episodeId, lang);
+  removeLastMoment(key);
+  await inStore('readwrite', (store) => store.delete(key));
 }
 
 /** Every draft in this browser (the episode list shows which languages have unsaved work). */

@@ -3,7 +3,7 @@
  * source rows (by id in WebVTT, else by time overlap) and shown row by row, the current text
  * beside the imported one. Only the rows left ticked are applied, in one undo step.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import {
   matchImportedCues,
   readSubtitleFile,
@@ -22,7 +22,7 @@ interface PendingImport {
   readonly match: ImportMatch;
 }
 
-export function ImportReview({
+export const ImportReview = memo(function ImportReview({
   source,
   document,
   lang,
@@ -191,4 +191,4 @@ export function ImportReview({
       )}
     </section>
   );
-}
+});

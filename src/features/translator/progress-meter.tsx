@@ -2,10 +2,11 @@
  * How far the translation has come: rows translated out of all rows, and the share of the spoken
  * running time they cover. Used in the workspace and on the episode list.
  */
+import { memo } from 'react';
 import type { TranslationProgress } from '../../core/translation-progress.ts';
 import { useTranslatorText } from './translator-messages.ts';
 
-export function ProgressMeter({
+export const ProgressMeter = memo(function ProgressMeter({
   progress,
   label,
 }: {
@@ -32,4 +33,4 @@ export function ProgressMeter({
       </p>
     </div>
   );
-}
+});

@@ -35,8 +35,10 @@ export function createRowFocus(): RowFocus {
 
   function apply(element: HTMLElement, request: FocusRequest): void {
     element.focus({ preventScroll: false });
-    if (request.selection && element instanceof HTMLTextAreaElement) {
-      element.setSelectionRange(request.selection[0], request.selection[1]);
+    if (element instanceof HTMLTextAreaElement) {
+      // Arriving in a row, the caret goes to the end of its text, to carry on writing.
+      const [start, end] = request.selection ?? [element.value.length, element.value.length];
+      element.setSelectionRange(start, end);
     }
     // A row partly under the sticky header: bring all of it into view.
     element.closest('[data-row-kind]')?.scrollIntoView?.({ block: 'nearest' });

@@ -2,6 +2,7 @@
  * Save (or, without a save API, "Download .vtt"), undo and redo, and where the work stands:
  * unsaved and kept as a draft, saved to the file, or refused (with the server's message).
  */
+import { memo } from 'react';
 import type { SaveMode } from '../../data/translation-api.ts';
 import { CONTRACT_NAMES, useTranslatorText } from './translator-messages.ts';
 import type { SaveStatus } from './use-saver.ts';
@@ -10,7 +11,7 @@ function clock(at: number): string {
   return new Date(at).toLocaleTimeString();
 }
 
-export function SaveBar({
+export const SaveBar = memo(function SaveBar({
   mode,
   status,
   unsaved,
@@ -90,4 +91,4 @@ export function SaveBar({
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
 /** The workspace's keyboard shortcuts, listed in the page. */
+import { memo } from 'react';
 import { useTranslatorText } from './translator-messages.ts';
 
-export function ShortcutsHelp() {
+export const ShortcutsHelp = memo(function ShortcutsHelp() {
   const t = useTranslatorText();
   return (
     <details className="t-panel t-shortcuts" open>
@@ -21,4 +22,4 @@ export function ShortcutsHelp() {
       <p className="t-panel__help">{t.macNote}</p>
     </details>
   );
-}
+});

@@ -4,7 +4,7 @@
  * workspace for it opens.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { findTrack, type Episode } from '../../core/episode-model.ts';
 import { isWellFormedLanguageTag } from '../../core/language-tag.ts';
 import { episodeKeys } from '../../data/episode-queries.ts';
@@ -16,7 +16,7 @@ export function translateUrl(episodeId: string, lang: string): string {
   return `${import.meta.env.BASE_URL}translate/${encodeURIComponent(episodeId)}/${encodeURIComponent(lang)}`;
 }
 
-export function StartTranslationForm({
+export const StartTranslationForm = memo(function StartTranslationForm({
   episode,
   mode,
   initialLang = '',
@@ -109,4 +109,4 @@ export function StartTranslationForm({
       )}
     </form>
   );
-}
+});

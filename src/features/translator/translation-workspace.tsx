@@ -3,7 +3,7 @@
  * (source beside translation), the questions, live checks, progress, drafts, saving and merging.
  * This file composes; the state lives in the hooks beside it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Episode, Track } from '../../core/episode-model.ts';
 import { sameLanguage } from '../../core/language.ts';
 import { translationProgress } from '../../core/translation-progress.ts';
@@ -41,7 +41,7 @@ import { useWorkspaceFiles, type WorkspaceFiles } from './use-workspace-files.ts
 import { useWorkspaceSession } from './use-workspace-session.ts';
 import { RowEnvironmentContext, type RowEnvironment } from './workspace-context.ts';
 import { DiskChangeNotice, DraftOfferNotice, SourceLock } from './workspace-notices.tsx';
-import { unsavedKinds } from './workspace-session.ts';
+import { unsavedKinds, type RowRef } from './workspace-session.ts';
 import './translator.css';
 
 interface WorkspaceProps {
@@ -51,8 +51,13 @@ interface WorkspaceProps {
   readonly mode: SaveMode;
 }
 
-/** Captions change at most this often while typing (each change re-adds every cue). */
-const CAPTION_DEBOUNCE_MS = 300;
+/**
+ * Captions follow the typing after this pause: each update re-adds every cue to the video's text
+ * track, which takes a while in a long file.
+ */
+function captionDelayMs(cueCount: number): number {
+  return cueCount > 1000 ? 1500 : 300;
+}
 
 export function TranslationWorkspace(props: WorkspaceProps) {
   const t = useTranslatorText();
@@ -98,18 +103,23 @@ function Workspace({
 
   const save = useStableCallback(() => void saver.save());
   const openFind = useStableCallback(() => findRef.current?.open());
+  // Rows get one environment for the workspace's life: a new one would redraw every row.
+  const { play, toggle, toggleLoop, stop } = player;
+  const controls = useMemo(
+    () => ({ play, toggle, toggleLoop, stop }),
+    [play, toggle, toggleLoop, stop],
+  );
   const onKeyDown = useRowKeyboard({
     latest: session.latest,
     actions,
     focus,
-    player,
+    player: controls,
     save,
     openFind,
   });
-  const { play, toggle, toggleLoop, stop } = player;
   const environment = useMemo<RowEnvironment>(
-    () => ({ actions, focus, onKeyDown, player: { play, toggle, toggleLoop, stop } }),
-    [actions, focus, onKeyDown, play, toggle, toggleLoop, stop],
+    () => ({ actions, focus, onKeyDown, player: controls }),
+    [actions, focus, onKeyDown, controls],
   );
 
   // Undo and redo take the keyboard to the row they changed.
@@ -171,7 +181,10 @@ function Workspace({
     source: isSource ? null : sourceFiles.chapters,
   });
 
-  const captionCues = useDebouncedValue(docs.transcript.cues, CAPTION_DEBOUNCE_MS);
+  const captionCues = useDebouncedValue(
+    docs.transcript.cues,
+    captionDelayMs(docs.transcript.cues.length),
+  );
   // video.js has no tech to add text tracks to until the media has loaded its metadata.
   const mediaReady = usePlayback(
     (playback) => playback.attached && !Number.isNaN(playback.duration),
@@ -185,6 +198,18 @@ function Workspace({
     [sourceFiles.transcript, captionCues],
   );
 
+  const allChecks = useMemo(
+    () =>
+      [
+        ['chapters', chapterChecks],
+        ['transcript', transcriptChecks],
+      ] as const,
+    [chapterChecks, transcriptChecks],
+  );
+  const jumpToRow = useStableCallback((ref: RowRef) => focus.request({ ref, target: 'text' }));
+  const downloadChapters = useStableCallback(() => saver.download('chapters'));
+  // Panels beside the rows follow the work a moment later, never holding up a keystroke.
+  const deferredDocs = useDeferredValue(docs);
   const unsaved = unsavedKinds(state).length > 0;
   const restoreDraft = (): void => {
     const taken = drafts.restore();
@@ -238,7 +263,7 @@ function Workspace({
               canUndo={state.history.past.length > 0}
               canRedo={state.history.future.length > 0}
               onSave={save}
-              onDownloadChapters={() => saver.download('chapters')}
+              onDownloadChapters={downloadChapters}
               onUndo={actions.undo}
               onRedo={actions.redo}
             />
@@ -308,13 +333,7 @@ function Workspace({
             </section>
           </main>
           <div className="t-side t-side--tools">
-            <ChecksSummary
-              checks={[
-                ['chapters', chapterChecks],
-                ['transcript', transcriptChecks],
-              ]}
-              onJump={(ref) => focus.request({ ref, target: 'text' })}
-            />
+            <ChecksSummary checks={allChecks} onJump={jumpToRow} />
             <FindReplace
               ref={findRef}
               docs={docs}
@@ -324,7 +343,7 @@ function Workspace({
             />
             <ImportReview
               source={sourceFiles.transcript.parsed.document.cues}
-              document={docs.transcript}
+              document={deferredDocs.transcript}
               lang={track.lang}
               actions={actions}
               readOnly={readOnly}

@@ -14,15 +14,19 @@ import {
   deleteDraft,
   readDraft,
   writeDraft,
+  writeDraftNow,
   type Draft,
   type DraftFile,
 } from '../../data/translation-drafts.ts';
 import type { WorkspaceSession } from './use-workspace-session.ts';
 import type { Docs, FileKind } from './workspace-session.ts';
 
-/** A change is written within this long (debounced at DRAFT_DEBOUNCE_MS while typing goes on). */
-export const DRAFT_MAX_WAIT_MS = 1000;
-const DRAFT_DEBOUNCE_MS = 300;
+/**
+ * A change is written within this long (debounced at DRAFT_DEBOUNCE_MS while typing goes on),
+ * leaving room under the promised second for a busy machine.
+ */
+export const DRAFT_MAX_WAIT_MS = 750;
+const DRAFT_DEBOUNCE_MS = 250;
 
 export interface DraftOffer {
   readonly savedAt: number;
@@ -111,27 +115,33 @@ export function useDrafts(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const write = useCallback(async () => {
+  /** The draft of the work as it is now, or null when it was written already. */
+  const takeDraft = useCallback((): Draft | null => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
     pendingSince.current = null;
     const state = latest.current;
     const current = state.history.present.docs;
-    if (current === written.current.docs) return;
+    if (current === written.current.docs) return null;
     const file = (kind: FileKind): DraftFile | undefined => {
       const document = current[kind];
       const base = state.bases[kind];
       if (!document || !base) return undefined;
       return { name: base.name, text: serializeVtt(document), baseEtag: base.etag };
     };
-    const draft: Draft = {
+    written.current = { docs: current, any: true };
+    return {
       episodeId,
       lang,
       savedAt: Date.now(),
       transcript: file('transcript')!,
       chapters: file('chapters'),
     };
-    written.current = { docs: current, any: true };
+  }, [episodeId, lang, latest]);
+
+  const write = useCallback(async () => {
+    const draft = takeDraft();
+    if (!draft) return;
     try {
       await writeDraft(draft);
       setSavedAt(draft.savedAt);
@@ -139,9 +149,9 @@ export function useDrafts(
     } catch (error) {
       console.error('[red-box] the draft could not be kept:', error);
       written.current = { docs: null, any: true };
-      setUnavailable(true);
+      setUnavailable(!writeDraftNow(draft));
     }
-  }, [episodeId, lang, latest]);
+  }, [takeDraft]);
 
   const blocked = checking || offer !== null;
 
@@ -162,10 +172,15 @@ export function useDrafts(
     timer.current = setTimeout(() => void write(), wait);
   }, [docs, blocked, latest, write]);
 
-  // Hidden or closing: write now, and warn before closing when a change could not be kept.
+  // Hidden or closing: write now (synchronously too: the page may be gone before IndexedDB
+  // commits), and warn before closing when a change could not be kept.
   useEffect(() => {
     const flush = (): void => {
-      if (pendingSince.current !== null) void write();
+      if (pendingSince.current === null) return;
+      const draft = takeDraft();
+      if (!draft) return;
+      writeDraftNow(draft);
+      void writeDraft(draft).catch(() => {});
     };
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') flush();
@@ -175,10 +190,10 @@ export function useDrafts(
       const present = state.history.present.docs;
       const unsaved =
         present.transcript !== state.saved.transcript || present.chapters !== state.saved.chapters;
-      if (pendingSince.current !== null || (unavailable && unsaved)) {
-        flush();
-        event.preventDefault();
-      }
+      const pending = pendingSince.current !== null;
+      flush();
+      // Kept now (synchronously); ask only when this browser cannot keep drafts at all.
+      if (unavailable && (pending || unsaved)) event.preventDefault();
     };
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
@@ -188,7 +203,7 @@ export function useDrafts(
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [write, latest, unavailable]);
+  }, [takeDraft, latest, unavailable]);
 
   const restore = useCallback((): DraftOffer | null => {
     if (!offer) return null;

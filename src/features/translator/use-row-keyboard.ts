@@ -19,7 +19,7 @@ interface KeyboardDeps {
   readonly latest: { readonly current: SessionState };
   readonly actions: RowActions;
   readonly focus: RowFocus;
-  readonly player: CuePlayer;
+  readonly player: Pick<CuePlayer, 'play' | 'toggle' | 'toggleLoop'>;
   readonly save: () => void;
   readonly openFind: () => void;
 }

@@ -1,0 +1,171 @@
+/**
+ * Issue 6, conflicts and live files: a file changed on disk since it was loaded is never
+ * overwritten — the save is refused (409) and the two versions are merged row by row — and a file
+ * edited in a text editor shows up in an open viewer and workspace within a second (the workspace
+ * asks before it loads it).
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseVtt } from '../../src/core/vtt-parse.ts';
+import { launchChromium } from './support/chromium.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import { startDevServer, type RunningServer } from './support/servers.ts';
+import { copyEpisodes } from './support/temp-episodes.ts';
+import { box, EPISODE_ID, openWorkspace, readEpisodeFile } from './translator-helpers.ts';
+
+let server: RunningServer;
+let browser: BrowserContext;
+let files: ReturnType<typeof copyEpisodes>;
+
+beforeAll(async () => {
+  files = copyEpisodes();
+  server = await startDevServer({ episodesDir: files.episodesDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(files.episodesDir, { recursive: true, force: true });
+});
+
+/** Edit a file on disk as a text editor would: replace one cue's text line. */
+function editOnDisk(name: string, from: string, to: string): void {
+  const file = path.join(files.folder, name);
+  const text = readEpisodeFile(files.folder, name);
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+const cueText = (name: string, id: string) =>
+  parseVtt(readEpisodeFile(files.folder, name)).document.cues.find((cue) => cue.id === id)!.text;
+
+describe('a file changed on disk', () => {
+  it('is caught when saving (409), shown as "changed on disk", and merged row by row', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page, [/409 \(Conflict\)/]);
+    await openWorkspace(page, server.url, 'ko');
+    await box(page, 'c001').fill('레드 박스에 오신 것을 환영합니다!');
+    await box(page, 'c004').fill('내 쪽의 오해요?');
+
+    // Meanwhile, another person changes c002 and c004 on disk.
+    editOnDisk(
+      'transcript.ko.vtt',
+      '<v Jeongyol>북한 사람들에 대한 오해 중에',
+      '<v Jeongyol>북한 사람들에 관한 오해 중에',
+    );
+    editOnDisk('transcript.ko.vtt', '<v Ilhyeok>오해요?', '<v Ilhyeok>디스크의 오해요?');
+    const onDisk = readEpisodeFile(files.folder, 'transcript.ko.vtt');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'changed on disk' });
+    await alert.first().waitFor();
+    // Nothing was overwritten.
+    expect(readEpisodeFile(files.folder, 'transcript.ko.vtt')).toBe(onDisk);
+
+    // Three rows differ; each side's own change is suggested, c004 (both changed) keeps mine.
+    const merge = page.locator('.t-merge');
+    await expect
+      .poll(() =>
+        merge
+          .locator('[data-merge-id]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-merge-id'))),
+      )
+      .toEqual(['c001', 'c002', 'c004']);
+    const chosen = (id: string, side: 'Keep mine' | 'Take theirs') =>
+      merge.locator(`[data-merge-id="${id}"]`).getByRole('radio', { name: new RegExp(side) });
+    expect(await chosen('c001', 'Keep mine').isChecked()).toBe(true);
+    expect(await chosen('c002', 'Take theirs').isChecked()).toBe(true);
+    expect(await chosen('c004', 'Keep mine').isChecked()).toBe(true);
+
+    // "All theirs" then "All mine" set every row; then per row: take theirs for c004.
+    await merge.getByRole('button', { name: 'All theirs' }).click();
+    expect(await chosen('c001', 'Take theirs').isChecked()).toBe(true);
+    await merge.getByRole('button', { name: 'All mine' }).click();
+    expect(await chosen('c002', 'Keep mine').isChecked()).toBe(true);
+    await chosen('c002', 'Take theirs').check();
+    await chosen('c004', 'Take theirs').check();
+    await merge.getByRole('button', { name: 'Apply the merge' }).click();
+
+    expect(await box(page, 'c001').inputValue()).toBe('레드 박스에 오신 것을 환영합니다!');
+    expect(await box(page, 'c002').inputValue()).toBe('북한 사람들에 관한 오해 중에');
+    expect(await box(page, 'c004').inputValue()).toBe('디스크의 오해요?');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    expect(cueText('transcript.ko.vtt', 'c001')).toBe('레드 박스에 오신 것을 환영합니다!');
+    expect(cueText('transcript.ko.vtt', 'c002')).toBe('북한 사람들에 관한 오해 중에');
+    expect(cueText('transcript.ko.vtt', 'c004')).toBe('디스크의 오해요?');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows up in an open viewer and an open workspace within a second', async () => {
+    const viewer = await browser.newPage();
+    await viewer.goto(`${server.url}/watch/${EPISODE_ID}?lang=ko`);
+    const line = viewer.locator('[data-cue-id="c005"]');
+    await line.waitFor();
+    const workspace = await browser.newPage();
+    await openWorkspace(workspace, server.url, 'ko');
+    // Both pages settled (video metadata in, nothing loading), as when someone is at work.
+    for (const page of [viewer, workspace]) {
+      await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
+      await page.waitForLoadState('networkidle');
+    }
+
+    const editedAt = Date.now();
+    editOnDisk('transcript.ko.vtt', '<v Joy>처음 한국에 왔을 때', '<v Joy>처음 남한에 왔을 때');
+    await expect
+      .poll(() => line.innerText(), { timeout: 5000, interval: 50 })
+      .toContain('처음 남한에 왔을 때');
+    const viewerLatency = Date.now() - editedAt;
+    const notice = workspace
+      .getByRole('alert')
+      .filter({ hasText: 'transcript.ko.vtt changed on disk' });
+    await notice.waitFor({ timeout: 5000 });
+    const workspaceLatency = Date.now() - editedAt;
+    console.log(
+      `file edited on disk: viewer ${viewerLatency} ms, workspace notice ${workspaceLatency} ms`,
+    );
+    expect(viewerLatency).toBeLessThan(1000);
+    expect(workspaceLatency).toBeLessThan(1000);
+
+    // The workspace did not replace the row: it asks.
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 한국에 왔을 때');
+    await notice.getByRole('button', { name: 'Load it' }).click();
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 남한에 왔을 때');
+    await expect.poll(() => notice.count()).toBe(0);
+    // Loading is one undo step.
+    await workspace.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 한국에 왔을 때');
+    await viewer.close();
+    await workspace.close();
+  });
+
+  it('with unsaved work, loading the changed file opens the row-by-row merge instead', async () => {
+    const page = await browser.newPage();
+    await openWorkspace(page, server.url, 'ko');
+    // The previous test left unsaved work (kept as a draft): start from the file.
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await box(page, 'c006').fill('편의점 아르바이트를 했어요');
+    editOnDisk('transcript.ko.vtt', '<v Joy>처음 남한에 왔을 때', '<v Joy>처음 한국 땅에 왔을 때');
+    const notice = page.getByRole('alert').filter({ hasText: 'changed on disk' });
+    await notice.first().waitFor();
+    await notice.getByRole('button', { name: 'Load it' }).click();
+    const merge = page.locator('.t-merge');
+    await merge.waitFor();
+    await merge.getByRole('button', { name: 'Apply the merge' }).click();
+    expect(await box(page, 'c005').inputValue()).toBe('처음 한국 땅에 왔을 때');
+    expect(await box(page, 'c006').inputValue()).toBe('편의점 아르바이트를 했어요');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    expect(cueText('transcript.ko.vtt', 'c005')).toBe('처음 한국 땅에 왔을 때');
+    expect(cueText('transcript.ko.vtt', 'c006')).toBe('편의점 아르바이트를 했어요');
+    // Our own save is not reported as a change on disk.
+    await page.waitForTimeout(1000);
+    expect(await page.getByText('changed on disk').count()).toBe(0);
+    await page.close();
+  });
+});
