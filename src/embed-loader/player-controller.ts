@@ -45,6 +45,12 @@ export interface PlayerHandle {
 
 /** A command that gets no answer (the iframe was navigated away, the network died) gives up. */
 const COMMAND_TIMEOUT_MS = 30_000;
+/**
+ * A frame that loaded but never says `ready` was refused (the player's frame-ancestors list does
+ * not name this site) or cannot reach the player: then `ready` fails with that reason. Counted
+ * from the iframe's load, since a lazy iframe far down the page loads only when scrolled to.
+ */
+const READY_AFTER_LOAD_MS = 15_000;
 const EPISODE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 let playersMade = 0;
@@ -119,6 +125,18 @@ export function createPlayer(
     emit(name as PlayerEventName, payload);
   }
   window.addEventListener('message', onMessage);
+  let silence: ReturnType<typeof setTimeout> | undefined;
+  frame.iframe.addEventListener('load', () => {
+    if (readyPayload || silence !== undefined) return;
+    silence = setTimeout(() => {
+      if (readyPayload || destroyed) return;
+      settleReady.reject(
+        fail(
+          `the player at ${player.origin} did not start in this page: it may not allow this site to embed it (frame-ancestors), or it cannot be reached`,
+        ),
+      );
+    }, READY_AFTER_LOAD_MS);
+  });
 
   function send<T>(name: CommandName, payload: Record<string, unknown> = {}): Promise<T> {
     if (destroyed) return Promise.reject(fail('this player was destroyed'));
@@ -177,6 +195,7 @@ export function createPlayer(
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(silence);
       window.removeEventListener('message', onMessage);
       frame.remove();
       handlers.clear();

@@ -175,6 +175,18 @@ describe('npm run preview', () => {
       expect(await frame!.locator('[data-cue-id]').count()).toBe(0);
       expect(frame!.url()).not.toContain('/embed/');
       await refused.close();
+
+      // Through embed.js, the stranger's page hears why its player never became ready.
+      const snippet = await openSnippet(`${server.url}${BASE}`, SECOND_ID, stranger);
+      await snippet.waitForFunction(() => 'RedBoxPlayer' in window);
+      const reason = await snippet.evaluate(() =>
+        window.RedBoxPlayer!.get('#player').then(
+          () => 'ready',
+          (error: Error) => error.message,
+        ),
+      );
+      expect(reason).toMatch(/did not start in this page: it may not allow this site/);
+      await snippet.close();
     } finally {
       await server.close();
     }
