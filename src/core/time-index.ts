@@ -117,6 +117,17 @@ function sweep(items: readonly TimeRange[], spans: Float64Array): Int32Array {
     .map((item, index) => ({ item, index }))
     .filter(({ item }) => item.endTime > item.startTime)
     .sort((a, b) => a.item.startTime - b.item.startTime || a.index - b.index);
+  if (withoutOverlaps(order)) {
+    // The common case (transcripts rarely overlap): one pass, no heap.
+    let next = 0;
+    for (let k = 0; k < result.length; k++) {
+      const t = spans[k]!;
+      while (next < order.length && order[next]!.item.endTime <= t) next++;
+      const candidate = order[next];
+      if (candidate && candidate.item.startTime <= t) result[k] = candidate.index;
+    }
+    return result;
+  }
   const heap: number[] = [];
   const later = (a: number, b: number): boolean => {
     const sa = items[a]!.startTime;
@@ -134,6 +145,14 @@ function sweep(items: readonly TimeRange[], spans: Float64Array): Int32Array {
     result[k] = heap.length > 0 ? heap[0]! : -1;
   }
   return result;
+}
+
+/** True when, in start order, every item ends before (or as) the next one starts. */
+function withoutOverlaps(order: readonly { item: TimeRange }[]): boolean {
+  for (let i = 1; i < order.length; i++) {
+    if (order[i]!.item.startTime < order[i - 1]!.item.endTime) return false;
+  }
+  return true;
 }
 
 function heapPush(heap: number[], value: number, before: (a: number, b: number) => boolean): void {

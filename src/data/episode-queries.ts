@@ -7,7 +7,8 @@ import { queryOptions } from '@tanstack/react-query';
 import type { SpeakerRef } from '../core/cue-model.ts';
 import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
 import { decodeEpisode } from '../core/episode-decode.ts';
-import { parseVtt, type ParseResult } from '../core/vtt-parse.ts';
+import type { ParseResult } from '../core/vtt-parse.ts';
+import { parseCueFile } from './parse-off-thread.ts';
 import { fetchJson, fetchText } from './http.ts';
 import { episodeFileUrl, episodeIndexUrl } from './episode-urls.ts';
 import { mark, MARKS } from './performance-marks.ts';
@@ -60,7 +61,7 @@ export function cueFileQueryOptions(
       const url = episodeFileUrl(episodeId, file);
       const text = await fetchText(url, signal);
       mark(MARKS.fileFetched, { file });
-      const result = parseVtt(text, { file: url, kind, speakers });
+      const result = await parseCueFile(text, { file: url, kind, speakers });
       mark(MARKS.fileParsed, { file, cues: result.document.cues.length });
       return result;
     },

@@ -131,7 +131,7 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
       wantedListeners.forEach((listener) => listener(track.language));
       return;
     }
-    replaceCues(track, cues);
+    replaceCues(track, cues, media.currentTime || 0);
     filledWith.set(key, cues);
   }
 
@@ -224,13 +224,48 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   };
 }
 
-function replaceCues(track: TextTrack, cues: readonly CaptionCue[]): void {
-  // A disabled track hides its cue list: look at it in hidden mode to empty it.
-  const mode = track.mode;
-  if (mode === 'disabled') track.mode = 'hidden';
-  for (const cue of Array.from(track.cues ?? [])) track.removeCue(cue);
-  for (const cue of cues) track.addCue(toVttCue(cue));
-  track.mode = mode;
+/** Cues added per slice when filling a track in the background. */
+const FILL_CHUNK = 400;
+const addedCues = new WeakMap<TextTrack, VTTCue[]>();
+const fillJobs = new WeakMap<TextTrack, ReturnType<typeof setTimeout>>();
+
+/**
+ * Replace a track's cues. Thousands of VTTCues take a while to build, so the cues around `now`
+ * go in at once (captions show right away) and the rest in small slices between tasks, so the
+ * page stays responsive while a three-hour transcript's captions load.
+ */
+function replaceCues(track: TextTrack, cues: readonly CaptionCue[], now = 0): void {
+  clearTimeout(fillJobs.get(track));
+  for (const cue of addedCues.get(track) ?? []) track.removeCue(cue);
+  const added: VTTCue[] = [];
+  addedCues.set(track, added);
+  const add = (from: number, to: number): void => {
+    for (let i = Math.max(0, from); i < Math.min(cues.length, to); i++) {
+      const vttCue = toVttCue(cues[i]!);
+      track.addCue(vttCue);
+      added.push(vttCue);
+    }
+  };
+  let first = cues.findIndex((cue) => cue.endTime > now);
+  if (first < 0) first = cues.length;
+  const windowStart = Math.max(0, first - 20);
+  const windowEnd = first + FILL_CHUNK;
+  add(windowStart, windowEnd);
+  const rest = [...chunks(windowEnd, cues.length), ...chunks(0, windowStart)];
+  const next = (): void => {
+    const chunk = rest.shift();
+    if (!chunk) return;
+    add(chunk[0], chunk[1]);
+    fillJobs.set(track, setTimeout(next, 0));
+  };
+  if (rest.length > 0) fillJobs.set(track, setTimeout(next, 0));
+}
+
+function chunks(from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = from; start < to; start += FILL_CHUNK)
+    out.push([start, Math.min(to, start + FILL_CHUNK)]);
+  return out;
 }
 
 function toVttCue(cue: CaptionCue): VTTCue {

@@ -27,7 +27,6 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'red-box-prerender',
-    apply: 'build',
     enforce: 'post',
     configResolved(resolved) {
       config = resolved;
@@ -59,6 +58,7 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
       });
     },
     async writeBundle() {
+      if (config.command !== 'build') return;
       const outDir = path.resolve(config.root, config.build.outDir);
       const templateFile = path.join(outDir, 'index.html');
       const template = readFileSync(templateFile, 'utf8');

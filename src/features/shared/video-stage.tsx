@@ -71,23 +71,27 @@ interface VideoStageProps {
   readonly onCaptionsWanted?: (lang: string) => void;
 }
 
+/** Caption cues per cue list, so a re-render converts nothing that did not change. */
+const captionCueCache = new WeakMap<readonly ParsedCue[], CaptionTrack['cues']>();
+
 function toCaptionTrack(source: CaptionSource): CaptionTrack {
-  return {
-    lang: source.lang,
-    label: source.label,
-    cues:
-      source.cues?.map((cue) => ({
-        id: cue.id,
-        startTime: cue.startTime,
-        endTime: cue.endTime,
-        // The cue's own markup, escaped: voice spans and italics render as the file intends.
-        text: segmentsToCueText(cue.segments),
-        align: cue.layout.align,
-        line: cue.layout.line,
-        position: cue.layout.position,
-        size: cue.layout.size,
-      })) ?? null,
-  };
+  const cues = source.cues;
+  let converted = cues ? captionCueCache.get(cues) : null;
+  if (cues && !converted) {
+    converted = cues.map((cue) => ({
+      id: cue.id,
+      startTime: cue.startTime,
+      endTime: cue.endTime,
+      // The cue's own markup, escaped: voice spans and italics render as the file intends.
+      text: segmentsToCueText(cue.segments),
+      align: cue.layout.align,
+      line: cue.layout.line,
+      position: cue.layout.position,
+      size: cue.layout.size,
+    }));
+    captionCueCache.set(cues, converted);
+  }
+  return { lang: source.lang, label: source.label, cues: converted ?? null };
 }
 
 export function VideoStage({

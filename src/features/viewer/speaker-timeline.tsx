@@ -30,7 +30,10 @@ export function SpeakerTimeline({
       ? mediaDuration
       : (episode.media.duration ?? lastEnd) || 1;
   const coarseTime = usePlayback((state) => Math.floor(state.currentTime));
-  const spans = useMemo(() => speakerSpans(cues), [cues]);
+  // Pauses shorter than about a pixel of the lane are joined: a three-hour interview would
+  // otherwise draw thousands of slivers nobody can see.
+  const joinGap = Math.max(1, duration / 800);
+  const spans = useMemo(() => speakerSpans(cues, joinGap), [cues, joinGap]);
   const trackRef = useRef<HTMLDivElement>(null);
   const playheadRef = useRef<HTMLDivElement>(null);
 

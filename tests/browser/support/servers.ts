@@ -55,12 +55,21 @@ export async function startDevServer(
 export async function buildApp(options: ServerOptions & { outDir?: string } = {}): Promise<string> {
   applyEnvironment(options);
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'red-box-dist-'));
-  await build({
-    root: projectRoot,
-    configFile: path.join(projectRoot, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: projectRoot,
+      configFile: path.join(projectRoot, 'vite.config.ts'),
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Parse big cue files in a worker, small ones right here. The result is the same either way
+ * (the worker runs the same core parser); where workers are missing or fail, parsing falls back
+ * to the main thread rather than failing the page.
+ */
+import { parseVtt, type ParseOptions, type ParseResult } from '../core/vtt-parse.ts';
+import type { ParseRequest } from './parse-worker.ts';
+
+/** Files smaller than this (about 1,000 cues) parse faster than a worker round trip. */
+const WORKER_FROM_CHARS = 100_000;
+
+let worker: Worker | null | undefined;
+let nextId = 0;
+const pending = new Map<
+  number,
+  { resolve: (result: ParseResult) => void; reject: (error: Error) => void }
+>();
+
+function parser(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (
+      event: MessageEvent<{ id: number; result?: ParseResult; error?: string }>,
+    ) => {
+      const request = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      if (event.data.result) request?.resolve(event.data.result);
+      else request?.reject(new Error(event.data.error ?? 'the parser worker failed'));
+    };
+    worker.onerror = () => {
+      // The worker could not start (blocked, unsupported): everything parses here from now on.
+      worker = null;
+      for (const request of pending.values())
+        request.reject(new Error('parser worker unavailable'));
+      pending.clear();
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** Parse a cue file, in a worker when it is big. */
+export async function parseCueFile(text: string, options: ParseOptions): Promise<ParseResult> {
+  const target = text.length >= WORKER_FROM_CHARS && typeof Worker === 'function' ? parser() : null;
+  if (!target) return parseVtt(text, options);
+  const id = nextId++;
+  try {
+    return await new Promise<ParseResult>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      const request: ParseRequest = { id, text, options };
+      target.postMessage(request);
+    });
+  } catch {
+    return parseVtt(text, options);
+  }
+}
