@@ -2,10 +2,10 @@
  * Who speaks when: a coloured lane per speaker, the playhead, click (or arrow keys) to seek.
  * The playhead moves every frame by a CSS transform set outside React: time never enters state.
  */
-import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Episode } from '../../core/episode-model.ts';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Episode, Speaker } from '../../core/episode-model.ts';
 import { formatClock } from '../../core/time-format.ts';
-import { speakerSpans } from '../../core/transcript.ts';
+import { speakerSpans, type SpeakerSpan } from '../../core/transcript.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
@@ -29,7 +29,6 @@ export function SpeakerTimeline({
     Number.isFinite(mediaDuration) && mediaDuration > 0
       ? mediaDuration
       : (episode.media.duration ?? lastEnd) || 1;
-  const coarseTime = usePlayback((state) => Math.floor(state.currentTime));
   // Pauses shorter than about a pixel of the lane are joined: a three-hour interview would
   // otherwise draw thousands of slivers nobody can see.
   const joinGap = Math.max(1, duration / 800);
@@ -43,9 +42,19 @@ export function SpeakerTimeline({
     const playhead = playheadRef.current;
     if (!media || !playhead) return;
     let frame = 0;
+    const track = trackRef.current;
+    let shownSecond = -1;
     const place = (): void => {
       const fraction = Math.min(1, Math.max(0, media.currentTime / duration));
       playhead.style.left = `${fraction * 100}%`;
+      // The slider's value, for assistive technology, changes once a second, set here rather
+      // than through React so the lanes do not re-render while the video plays.
+      const second = Math.floor(media.currentTime);
+      if (track && second !== shownSecond) {
+        shownSecond = second;
+        track.setAttribute('aria-valuenow', String(second));
+        track.setAttribute('aria-valuetext', formatClock(second));
+      }
     };
     const loop = (): void => {
       place();
@@ -86,11 +95,6 @@ export function SpeakerTimeline({
     seek(Math.min(duration, Math.max(0, target)));
   };
 
-  const colorOf = (speakerId: string): string => {
-    const index = episode.speakers.findIndex((speaker) => speaker.id === speakerId);
-    return episode.speakers[index]?.color ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
-  };
-
   return (
     <div className="timeline">
       <h2 className="section-title">{t.timelineLabel}</h2>
@@ -117,31 +121,47 @@ export function SpeakerTimeline({
           aria-label={t.timelineLabel}
           aria-valuemin={0}
           aria-valuemax={Math.round(duration)}
-          aria-valuenow={coarseTime}
-          aria-valuetext={formatClock(coarseTime)}
+          aria-valuenow={0}
+          aria-valuetext={formatClock(0)}
           onPointerDown={seekToPointer}
           onKeyDown={onKeyDown}
         >
-          {episode.speakers.map((speaker) => (
-            <div key={speaker.id} className="timeline__lane" data-speaker-id={speaker.id}>
-              {spans
-                .filter((span) => span.speakerId === speaker.id)
-                .map((span) => (
-                  <span
-                    key={span.startTime}
-                    className="timeline__span"
-                    style={{
-                      left: `${(span.startTime / duration) * 100}%`,
-                      width: `${Math.max(0.2, ((span.endTime - span.startTime) / duration) * 100)}%`,
-                      background: colorOf(speaker.id),
-                    }}
-                  />
-                ))}
-            </div>
-          ))}
+          <TimelineLanes speakers={episode.speakers} spans={spans} duration={duration} />
           <div ref={playheadRef} className="timeline__playhead" aria-hidden="true" />
         </div>
       </div>
     </div>
   );
 }
+
+/** The lanes: one per speaker, a coloured span per stretch of speech. Re-rendered only with data. */
+const TimelineLanes = memo(function TimelineLanes({
+  speakers,
+  spans,
+  duration,
+}: {
+  speakers: readonly Speaker[];
+  spans: readonly SpeakerSpan[];
+  duration: number;
+}) {
+  return speakers.map((speaker, index) => {
+    const color = speaker.color ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+    return (
+      <div key={speaker.id} className="timeline__lane" data-speaker-id={speaker.id}>
+        {spans
+          .filter((span) => span.speakerId === speaker.id)
+          .map((span) => (
+            <span
+              key={span.startTime}
+              className="timeline__span"
+              style={{
+                left: `${(span.startTime / duration) * 100}%`,
+                width: `${Math.max(0.2, ((span.endTime - span.startTime) / duration) * 100)}%`,
+                background: color,
+              }}
+            />
+          ))}
+      </div>
+    );
+  });
+});

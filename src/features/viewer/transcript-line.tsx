@@ -70,6 +70,90 @@ function LineText({
   );
 }
 
+/**
+ * What a line shows. Memoized apart from the line itself: when the line becomes current only
+ * its attributes change, and React leaves this subtree alone.
+ */
+const LineBody = memo(function LineBody({
+  row,
+  speakerName,
+  primary,
+  secondary,
+}: {
+  row: TranscriptRow;
+  speakerName: string;
+  primary: readonly TextRange[] | undefined;
+  secondary: readonly TextRange[] | undefined;
+}) {
+  return (
+    <>
+      <span className="line__time" dir="ltr">
+        {formatClock(row.cue.startTime)}
+      </span>{' '}
+      {row.startsTurn && speakerName && <span className="visually-hidden">{speakerName}: </span>}
+      <LineText cue={row.cue} lang={row.lang} highlights={primary} />
+      {row.secondary && (
+        <LineText cue={row.secondary.cue} lang={row.secondary.lang} highlights={secondary} />
+      )}
+    </>
+  );
+});
+
+const TurnHead = memo(function TurnHead({
+  episodeId,
+  speaker,
+}: {
+  episodeId: string;
+  speaker: Speaker | undefined;
+}) {
+  return (
+    <div className="turn-head" aria-hidden="true">
+      <SpeakerPortrait episodeId={episodeId} speaker={speaker} size={32} />
+      <span className="turn-head__name">{speaker?.name ?? ''}</span>
+    </div>
+  );
+});
+
+const CopyLinkButton = memo(function CopyLinkButton({
+  index,
+  startTime,
+  onCopyLink,
+  onKeyNavigate,
+}: {
+  index: number;
+  startTime: number;
+  onCopyLink: (index: number) => void;
+  onKeyNavigate: (index: number, event: KeyboardEvent<HTMLElement>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className="line__copy"
+      onClick={() => onCopyLink(index)}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowLeft' || event.key === 'Escape') {
+          event.preventDefault();
+          onKeyNavigate(index, event);
+        }
+      }}
+      title={t.copyLinkToLine}
+      aria-label={t.copyLinkToLineAt(formatClock(startTime))}
+    >
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <path
+          d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+        />
+      </svg>
+    </button>
+  );
+});
+
 export const TranscriptLine = memo(function TranscriptLine({
   episodeId,
   row,
@@ -82,12 +166,10 @@ export const TranscriptLine = memo(function TranscriptLine({
   onKeyNavigate,
   onCopyLink,
 }: TranscriptLineProps) {
-  const { t } = useI18n();
   const { index, cue, speaker, startsTurn, secondary } = row;
   const current = useIsCurrentItem(follower, index);
   const isTabStop = useIsSelected(tabStop, index);
   const holdsActiveMatch = useIsSelected(activeMatch, index);
-  const speakerName = speaker?.name ?? '';
   const marked = (side: number, ranges: readonly TextRange[] | undefined) =>
     holdsActiveMatch && ranges
       ? ranges.map((range) => (isActiveMatch(side, range) ? { ...range, active: true } : range))
@@ -103,12 +185,7 @@ export const TranscriptLine = memo(function TranscriptLine({
       className={startsTurn ? 'transcript-row transcript-row--turn' : 'transcript-row'}
       data-index={index}
     >
-      {startsTurn && (
-        <div className="turn-head" aria-hidden="true">
-          <SpeakerPortrait episodeId={episodeId} speaker={speaker} size={32} />
-          <span className="turn-head__name">{speakerName}</span>
-        </div>
-      )}
+      {startsTurn && <TurnHead episodeId={episodeId} speaker={speaker} />}
       <div className="line-wrap">
         <div
           role="button"
@@ -126,43 +203,19 @@ export const TranscriptLine = memo(function TranscriptLine({
             } else onKeyNavigate(index, event);
           }}
         >
-          <span className="line__time" dir="ltr">
-            {formatClock(cue.startTime)}
-          </span>{' '}
-          {startsTurn && speakerName && <span className="visually-hidden">{speakerName}: </span>}
-          <LineText cue={cue} lang={row.lang} highlights={marked(0, highlights?.primary)} />
-          {secondary && (
-            <LineText
-              cue={secondary.cue}
-              lang={secondary.lang}
-              highlights={marked(1, highlights?.secondary)}
-            />
-          )}
+          <LineBody
+            row={row}
+            speakerName={speaker?.name ?? ''}
+            primary={marked(0, highlights?.primary)}
+            secondary={marked(1, highlights?.secondary)}
+          />
         </div>
-        <button
-          type="button"
-          tabIndex={-1}
-          className="line__copy"
-          onClick={() => onCopyLink(index)}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowLeft' || event.key === 'Escape') {
-              event.preventDefault();
-              onKeyNavigate(index, event);
-            }
-          }}
-          title={t.copyLinkToLine}
-          aria-label={t.copyLinkToLineAt(formatClock(cue.startTime))}
-        >
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path
-              d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.5"
-              strokeLinecap="round"
-            />
-          </svg>
-        </button>
+        <CopyLinkButton
+          index={index}
+          startTime={cue.startTime}
+          onCopyLink={onCopyLink}
+          onKeyNavigate={onKeyNavigate}
+        />
       </div>
     </div>
   );
