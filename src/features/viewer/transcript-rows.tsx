@@ -139,6 +139,8 @@ export function VirtualRows({
     [currentIndex, tabStopIndex, requested, count],
   );
 
+  // The React Compiler cannot memoize around useVirtualizer; this project does not use it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollElement,
