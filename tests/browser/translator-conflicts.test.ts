@@ -4,49 +4,38 @@
  * edited in a text editor shows up in an open viewer and workspace within a second (the workspace
  * asks before it loads it).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
-import { launchChromium } from './support/chromium.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes } from './support/temp-episodes.ts';
-import { box, EPISODE_ID, openWorkspace, readEpisodeFile } from './translator-helpers.ts';
+import {
+  box,
+  EPISODE_ID,
+  openWorkspace,
+  readEpisodeFile,
+  workspaceTestbed,
+} from './translator-helpers.ts';
 
-let server: RunningServer;
-let browser: BrowserContext;
-let files: ReturnType<typeof copyEpisodes>;
-
-beforeAll(async () => {
-  files = copyEpisodes();
-  server = await startDevServer({ episodesDir: files.episodesDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(files.episodesDir, { recursive: true, force: true });
-});
+const bed = workspaceTestbed();
 
 /** Edit a file on disk as a text editor would: replace one cue's text line. */
 function editOnDisk(name: string, from: string, to: string): void {
-  const file = path.join(files.folder, name);
-  const text = readEpisodeFile(files.folder, name);
+  const file = path.join(bed.files.folder, name);
+  const text = readEpisodeFile(bed.files.folder, name);
   expect(text).toContain(from);
   writeFileSync(file, text.replace(from, to));
 }
 
 const cueText = (name: string, id: string) =>
-  parseVtt(readEpisodeFile(files.folder, name)).document.cues.find((cue) => cue.id === id)!.text;
+  parseVtt(readEpisodeFile(bed.files.folder, name)).document.cues.find((cue) => cue.id === id)!
+    .text;
 
 describe('a file changed on disk', () => {
   it('is caught when saving (409), shown as "changed on disk", and merged row by row', async () => {
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const problems = watchPageProblems(page, [/409 \(Conflict\)/]);
-    await openWorkspace(page, server.url, 'ko');
+    await openWorkspace(page, bed.server.url, 'ko');
     await box(page, 'c001').fill('레드 박스에 오신 것을 환영합니다!');
     await box(page, 'c004').fill('내 쪽의 오해요?');
 
@@ -57,13 +46,13 @@ describe('a file changed on disk', () => {
       '<v Jeongyol>북한 사람들에 관한 오해 중에',
     );
     editOnDisk('transcript.ko.vtt', '<v Ilhyeok>오해요?', '<v Ilhyeok>디스크의 오해요?');
-    const onDisk = readEpisodeFile(files.folder, 'transcript.ko.vtt');
+    const onDisk = readEpisodeFile(bed.files.folder, 'transcript.ko.vtt');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'changed on disk' });
     await alert.first().waitFor();
     // Nothing was overwritten.
-    expect(readEpisodeFile(files.folder, 'transcript.ko.vtt')).toBe(onDisk);
+    expect(readEpisodeFile(bed.files.folder, 'transcript.ko.vtt')).toBe(onDisk);
 
     // Three rows differ; each side's own change is suggested, c004 (both changed) keeps mine.
     const merge = page.locator('.t-merge');
@@ -103,12 +92,12 @@ describe('a file changed on disk', () => {
   });
 
   it('shows up in an open viewer and an open workspace within a second', async () => {
-    const viewer = await browser.newPage();
-    await viewer.goto(`${server.url}/watch/${EPISODE_ID}?lang=ko`);
+    const viewer = await bed.browser.newPage();
+    await viewer.goto(`${bed.server.url}/watch/${EPISODE_ID}?lang=ko`);
     const line = viewer.locator('[data-cue-id="c005"]');
     await line.waitFor();
-    const workspace = await browser.newPage();
-    await openWorkspace(workspace, server.url, 'ko');
+    const workspace = await bed.browser.newPage();
+    await openWorkspace(workspace, bed.server.url, 'ko');
     // Both pages settled (video metadata in, nothing loading), as when someone is at work.
     for (const page of [viewer, workspace]) {
       await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
@@ -145,8 +134,8 @@ describe('a file changed on disk', () => {
   });
 
   it('with unsaved work, loading the changed file opens the row-by-row merge instead', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     // The previous test left unsaved work (kept as a draft): start from the file.
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await box(page, 'c006').fill('편의점 아르바이트를 했어요');

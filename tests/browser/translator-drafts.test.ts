@@ -3,43 +3,25 @@
  * their time and how many rows differ, go only after a save; a raw `<` and `&` survive save and
  * reload.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
-import { launchChromium } from './support/chromium.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes } from './support/temp-episodes.ts';
 import {
-  EPISODE_ID,
   box,
+  EPISODE_ID,
   openWorkspace,
   readEpisodeFile,
-  startLanguage,
   storedDraft,
+  workspaceTestbed,
 } from './translator-helpers.ts';
 
-let server: RunningServer;
-let browser: BrowserContext;
-let files: ReturnType<typeof copyEpisodes>;
-
-beforeAll(async () => {
-  files = copyEpisodes();
-  server = await startDevServer({ episodesDir: files.episodesDir });
-  browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  expect(await startLanguage(page, 'fr', 'Français')).toBe(201);
-  expect(await startLanguage(page, 'de', 'Deutsch')).toBe(201);
-  expect(await startLanguage(page, 'es', 'Español')).toBe(201);
-  await page.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(files.episodesDir, { recursive: true, force: true });
+const bed = workspaceTestbed({
+  languages: [
+    ['fr', 'Français'],
+    ['de', 'Deutsch'],
+    ['es', 'Español'],
+  ],
 });
 
 const french = [
@@ -58,9 +40,9 @@ async function typeRows(page: Page, texts: readonly string[]): Promise<void> {
 
 describe('drafts', () => {
   it('keeps three translated rows through a reload mid-edit and restores them', async () => {
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const problems = watchPageProblems(page);
-    await openWorkspace(page, server.url, 'fr');
+    await openWorkspace(page, bed.server.url, 'fr');
     // When the page handled the last keystroke, by its own clock.
     await page.evaluate(() =>
       document.addEventListener(
@@ -109,11 +91,11 @@ describe('drafts', () => {
     expect(await box(page, 'c003').inputValue()).toBe(french[2]);
     expect(await page.getByRole('button', { name: 'Discard draft' }).count()).toBe(0);
     // Restored work is still only a draft: the file has not changed.
-    expect(readEpisodeFile(files.folder, 'transcript.fr.vtt')).not.toContain(french[0]);
+    expect(readEpisodeFile(bed.files.folder, 'transcript.fr.vtt')).not.toContain(french[0]);
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
-    const saved = parseVtt(readEpisodeFile(files.folder, 'transcript.fr.vtt')).document.cues;
+    const saved = parseVtt(readEpisodeFile(bed.files.folder, 'transcript.fr.vtt')).document.cues;
     expect(saved.slice(0, 3).map((cue) => cue.text)).toEqual(french);
     // After a successful save the draft is gone.
     await expect.poll(() => storedDraft(page, 'fr')).toBeNull();
@@ -127,15 +109,15 @@ describe('drafts', () => {
 
   it('recovers the work of a page closed without saving, even at once after typing', async () => {
     // A tab closed a second after the last change (or a crash): the draft was already written.
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'de');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'de');
     await box(page, 'c004').click();
     await page.keyboard.type('Missverständnisse?');
     await page.waitForTimeout(1000);
     await page.close({ runBeforeUnload: false });
 
-    let again = await browser.newPage();
-    await openWorkspace(again, server.url, 'de');
+    let again = await bed.browser.newPage();
+    await openWorkspace(again, bed.server.url, 'de');
     await again.getByRole('button', { name: 'Restore draft' }).click();
     expect(await box(again, 'c004').inputValue()).toBe('Missverständnisse?');
 
@@ -145,8 +127,8 @@ describe('drafts', () => {
     await again.close({ runBeforeUnload: true });
     await expect.poll(() => again.isClosed()).toBe(true);
 
-    again = await browser.newPage();
-    await openWorkspace(again, server.url, 'de');
+    again = await bed.browser.newPage();
+    await openWorkspace(again, bed.server.url, 'de');
     await again.getByRole('button', { name: 'Restore draft' }).click();
     expect(await box(again, 'c004').inputValue()).toBe('Missverständnisse?');
     expect(await box(again, 'c005').inputValue()).toBe('Als ich nach Südkorea kam,');
@@ -154,8 +136,8 @@ describe('drafts', () => {
   });
 
   it('discards a draft only when asked, leaving the rows as the file has them', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'de');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'de');
     // The draft from the previous test is on offer again (it was never saved).
     await page.getByRole('button', { name: 'Discard draft' }).click();
     expect(await box(page, 'c004').inputValue()).toBe('');
@@ -167,13 +149,13 @@ describe('drafts', () => {
 
 describe('typed markup characters', () => {
   it('keeps a raw < and & through save and reload, escaped in the file', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'es');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'es');
     const typed = 'Si a < b & c > d, <i>nada</i> --> fin';
     await box(page, 'c005').fill(typed);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
-    const file = readEpisodeFile(files.folder, 'transcript.es.vtt');
+    const file = readEpisodeFile(bed.files.folder, 'transcript.es.vtt');
     expect(file).toContain('<v Joy>Si a &lt; b &amp; c > d, &lt;i>nada&lt;/i> --&gt; fin');
     const parsed = parseVtt(file);
     expect(parsed.findings.filter((finding) => finding.severity === 'error')).toEqual([]);

@@ -2,30 +2,56 @@
  * Helpers for the translator workspace's browser tests (which work on a copy of the bundled
  * episode, support/temp-episodes.ts): the page moves and file reads they share.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID } from './support/episode-fixture.ts';
+import { startDevServer, type RunningServer } from './support/servers.ts';
+import { copyEpisodes } from './support/temp-episodes.ts';
+
+export { readEpisodeFile, snapshotFiles } from './translator-files.ts';
 
 export { EPISODE_ID };
 
-export function readEpisodeFile(folder: string, name: string): string {
-  return readFileSync(path.join(folder, name), 'utf8');
+/** What one test file works with: the dev server over a copy of the episode, and Chromium. */
+export interface Testbed {
+  readonly server: RunningServer;
+  readonly browser: BrowserContext;
+  readonly files: ReturnType<typeof copyEpisodes>;
 }
 
-/** Every file under `root` with size and modification time (to prove nothing was written). */
-export function snapshotFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      const info = statSync(full);
-      if (info.isDirectory()) walk(full);
-      else files.set(path.relative(root, full), `${info.size}:${info.mtimeMs}`);
+/**
+ * Set up a test file's dev server (over a fresh copy of the bundled episode, after `prepare` has
+ * edited it) and Chromium, with `languages` started; everything goes after the file's tests.
+ */
+export function workspaceTestbed(
+  options: {
+    prepare?: (files: Testbed['files']) => void;
+    languages?: ReadonlyArray<readonly [lang: string, label: string]>;
+  } = {},
+): Testbed {
+  const bed = {} as { -readonly [K in keyof Testbed]: Testbed[K] };
+  beforeAll(async () => {
+    bed.files = copyEpisodes();
+    options.prepare?.(bed.files);
+    bed.server = await startDevServer({ episodesDir: bed.files.episodesDir });
+    bed.browser = await launchChromium();
+    if (options.languages?.length) {
+      const page = await bed.browser.newPage();
+      await page.goto(bed.server.url);
+      for (const [lang, label] of options.languages) {
+        expect(await startLanguage(page, lang, label)).toBe(201);
+      }
+      await page.close();
     }
-  };
-  walk(root);
-  return files;
+  });
+  afterAll(async () => {
+    await bed.browser?.close();
+    await bed.server?.close();
+    if (bed.files) rmSync(bed.files.episodesDir, { recursive: true, force: true });
+  });
+  return bed;
 }
 
 export function workspaceUrl(base: string, lang: string): string {

@@ -3,40 +3,24 @@
  * cue; nudge a cue and undo across rows; find and replace in the translations; a note for the
  * reviewer that survives save and reload.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
-import { launchChromium } from './support/chromium.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes } from './support/temp-episodes.ts';
-import { box, openWorkspace, readEpisodeFile, row, startLanguage } from './translator-helpers.ts';
+import {
+  box,
+  openWorkspace,
+  readEpisodeFile,
+  row,
+  workspaceTestbed,
+} from './translator-helpers.ts';
 
-let server: RunningServer;
-let browser: BrowserContext;
-let files: ReturnType<typeof copyEpisodes>;
-
-beforeAll(async () => {
-  files = copyEpisodes();
-  server = await startDevServer({ episodesDir: files.episodesDir });
-  browser = await launchChromium();
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  expect(await startLanguage(page, 'fr', 'Français')).toBe(201);
-  await page.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(files.episodesDir, { recursive: true, force: true });
-});
+const bed = workspaceTestbed({ languages: [['fr', 'Français']] });
 
 const focusedName = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
-const cues = (name: string) => parseVtt(readEpisodeFile(files.folder, name)).document.cues;
+const cues = (name: string) => parseVtt(readEpisodeFile(bed.files.folder, name)).document.cues;
 
 async function save(page: Page): Promise<void> {
   await page.keyboard.press('Control+s');
@@ -45,9 +29,9 @@ async function save(page: Page): Promise<void> {
 
 describe('keyboard', () => {
   it('translates the question and ten rows with the keyboard alone', async () => {
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const problems = watchPageProblems(page);
-    await openWorkspace(page, server.url, 'fr');
+    await openWorkspace(page, bed.server.url, 'fr');
 
     // Tab from the top of the page to the first box: the question.
     for (
@@ -112,8 +96,8 @@ describe('keyboard', () => {
   });
 
   it('plays, replays and loops the row’s cue', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
     const video = () =>
       page.evaluate(() => {
@@ -149,8 +133,8 @@ describe('keyboard', () => {
   });
 
   it('nudges a cue by 100 ms and undoes and redoes across rows', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     const timing = () => row(page, 'c002').locator('.t-timing__value').allInnerTexts();
     expect(await timing()).toEqual(['0:06.905', '0:10.485']);
     await box(page, 'c002').click();
@@ -182,8 +166,8 @@ describe('keyboard', () => {
   });
 
   it('finds and replaces in the translations only, in one undo step', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     await box(page, 'c001').click();
     await page.keyboard.press('Control+f');
     await expect.poll(() => focusedName(page)).toBe(null);
@@ -222,8 +206,8 @@ describe('keyboard', () => {
   });
 
   it('keeps a note for the reviewer through save and reload', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     await box(page, 'c006').click();
     await page.keyboard.press('Alt+n');
     expect(await focusedName(page)).toBe(null); // the note is labelled by its visible label
@@ -232,7 +216,7 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     expect(await focusedName(page)).toBe('Translation of c006');
     await save(page);
-    const text = readEpisodeFile(files.folder, 'transcript.ko.vtt');
+    const text = readEpisodeFile(bed.files.folder, 'transcript.ko.vtt');
     expect(text).toContain(
       'NOTE for c006\n편의점 아르바이트: "part-time" is the register here?\n\nc006\n',
     );

@@ -3,36 +3,27 @@
  * in the viewer's language menu; an SRT made in another tool lands on the right cues after review;
  * the workspace has no serious accessibility violations and works at desktop and phone sizes.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
 import { projectRoot } from './support/servers.ts';
-import { launchChromium } from './support/chromium.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes } from './support/temp-episodes.ts';
-import { box, EPISODE_ID, openWorkspace, readEpisodeFile, row } from './translator-helpers.ts';
+import {
+  box,
+  EPISODE_ID,
+  openWorkspace,
+  readEpisodeFile,
+  row,
+  workspaceTestbed,
+} from './translator-helpers.ts';
 
-let server: RunningServer;
-let browser: BrowserContext;
-let files: ReturnType<typeof copyEpisodes>;
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 
-beforeAll(async () => {
-  files = copyEpisodes();
-  server = await startDevServer({ episodesDir: files.episodesDir });
-  browser = await launchChromium();
-});
+const bed = workspaceTestbed();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(files.episodesDir, { recursive: true, force: true });
-});
-
-const cues = (name: string) => parseVtt(readEpisodeFile(files.folder, name)).document.cues;
+const cues = (name: string) => parseVtt(readEpisodeFile(bed.files.folder, name)).document.cues;
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: path.join(projectRoot, 'node_modules/axe-core/axe.min.js') });
@@ -58,9 +49,9 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('a new language', () => {
   it('starts from the episode list, is translated and saved, and shows in the viewer', async () => {
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     const problems = watchPageProblems(page);
-    await page.goto(server.url);
+    await page.goto(bed.server.url);
     await page.getByText('Translate', { exact: true }).click();
     await page.getByLabel('Language tag (BCP 47)').fill('pt_BR');
     await page.getByText(/“pt_BR” is not a well-formed BCP 47 tag/).waitFor();
@@ -79,7 +70,7 @@ describe('a new language', () => {
     expect(created.map((cue) => [cue.id, cue.startTime, cue.text])).toEqual(
       cues('transcript.en.vtt').map((cue) => [cue.id, cue.startTime, '']),
     );
-    expect(JSON.parse(readEpisodeFile(files.folder, 'episode.json')).tracks.at(-1)).toEqual({
+    expect(JSON.parse(readEpisodeFile(bed.files.folder, 'episode.json')).tracks.at(-1)).toEqual({
       lang: 'pt-BR',
       label: 'Português (Brasil)',
       transcript: 'transcript.pt-BR.vtt',
@@ -99,7 +90,7 @@ describe('a new language', () => {
         .map((cue) => cue.text),
     ).toEqual(['Bem-vindos à Red Box!', 'Há mal-entendidos', 'que incomodam vocês?']);
 
-    await page.goto(`${server.url}/watch/${EPISODE_ID}`);
+    await page.goto(`${bed.server.url}/watch/${EPISODE_ID}`);
     const menu = page.getByRole('combobox', { name: 'Transcript language' });
     await menu.waitFor();
     expect(await menu.locator('option').allInnerTexts()).toContain('Português (Brasil)');
@@ -112,8 +103,8 @@ describe('a new language', () => {
   });
 
   it('imports an SRT from another tool onto the right cues, after review', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'pt-BR');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'pt-BR');
     // Subtitle Edit's timing differs a little; one cue was split in two; one overlaps nothing.
     const srt = [
       '1\r\n00:00:13,200 --> 00:00:14,380\r\nMal-entendidos?\r\n',
@@ -122,7 +113,7 @@ describe('a new language', () => {
       '4\r\n00:00:17,750 --> 00:00:20,700\r\n<i>eu trabalhava meio período</i>\r\n',
       '5\r\n00:09:00,000 --> 00:09:02,000\r\nDepois do fim\r\n',
     ].join('\r\n');
-    const srtFile = path.join(files.episodesDir, 'from-subtitle-edit.srt');
+    const srtFile = path.join(bed.files.episodesDir, 'from-subtitle-edit.srt');
     writeFileSync(srtFile, '\uFEFF' + srt);
     await page.getByLabel('Import an SRT or VTT file').setInputFiles(srtFile);
 
@@ -157,15 +148,66 @@ describe('a new language', () => {
       text: 'Quando cheguei\nà Coreia do Sul,',
       startTime: 15.202,
     });
-    expect(readFileSync(path.join(files.folder, 'transcript.pt-BR.vtt'), 'utf8')).toContain(
+    expect(readFileSync(path.join(bed.files.folder, 'transcript.pt-BR.vtt'), 'utf8')).toContain(
       '<v Joy>Quando cheguei\nà Coreia do Sul,\n',
     );
     await page.close();
   });
 
+  it('keeps the source language read-only until unlocked, then splits and merges rows', async () => {
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'en');
+    expect(await box(page, 'c004').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: /^Split c004/ }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Edit the source language' }).check();
+    // The unlock asks first; keeping it locked changes nothing.
+    await page.getByRole('button', { name: 'Keep it locked' }).click();
+    expect(await box(page, 'c004').getAttribute('readonly')).not.toBeNull();
+    await page.getByRole('checkbox', { name: 'Edit the source language' }).check();
+    await page.getByRole('button', { name: 'Unlock the source' }).click();
+    expect(await box(page, 'c007').getAttribute('readonly')).toBeNull();
+
+    // c007 is "I was still very young" / "and had a very heavy North Korean accent.".
+    await box(page, 'c007').click();
+    await page.evaluate(() => {
+      const textarea = document.activeElement as HTMLTextAreaElement;
+      const at = textarea.value.indexOf('young') + 'young'.length;
+      textarea.setSelectionRange(at, at);
+    });
+    await page.getByRole('button', { name: 'Split c007 at the cursor' }).click();
+    expect(await box(page, 'c007').inputValue()).toBe('I was still very young');
+    expect(await box(page, 'c007-2').inputValue()).toBe(
+      'and had a very heavy North Korean accent.',
+    );
+    await page.getByRole('button', { name: 'Merge c007 with the next row' }).click();
+    expect(await box(page, 'c007').inputValue()).toBe(
+      'I was still very young\nand had a very heavy North Korean accent.',
+    );
+    expect(await box(page, 'c007-2').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    const split = cues('transcript.en.vtt').find((cue) => cue.id === 'c007-2');
+    expect(split).toMatchObject({
+      voice: 'Joy',
+      text: 'and had a very heavy North Korean accent.',
+    });
+
+    // The translation now lacks the new id: its workspace adds the row, empty, to translate.
+    await openWorkspace(page, bed.server.url, 'pt-BR');
+    await page.getByText(/1 row of the source was missing from the file/).waitFor();
+    expect(await box(page, 'c007-2').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    expect(cues('transcript.pt-BR.vtt').map((cue) => cue.id)).toEqual(
+      cues('transcript.en.vtt').map((cue) => cue.id),
+    );
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations, and is usable on desktop and phone', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'pt-BR');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'pt-BR');
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: path.join(artifacts, 'translator-desktop.png') });
     expect(await axeViolations(page)).toEqual([]);
@@ -175,7 +217,7 @@ describe('a new language', () => {
     await page.keyboard.press('Alt+n');
     await page.keyboard.type('Verificar o tom.');
     await page.keyboard.press('Control+f');
-    const srtFile = path.join(files.episodesDir, 'small.srt');
+    const srtFile = path.join(bed.files.episodesDir, 'small.srt');
     writeFileSync(srtFile, '1\n00:00:20,900 --> 00:00:25,000\nEu ainda era muito jovem\n');
     await page.getByLabel('Import an SRT or VTT file').setInputFiles(srtFile);
     await page.locator('.t-import__review').waitFor();

@@ -4,15 +4,12 @@
  * nothing outside the episode (or in it) is written. The preview server answers the API too;
  * where no save API answers (a static copy), the workspace offers "Download .vtt" and drafts.
  */
-import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './support/chromium.ts';
-import { startDevServer, startPreviewServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes } from './support/temp-episodes.ts';
+import { startPreviewServer } from './support/servers.ts';
 import {
   box,
   EPISODE_ID,
@@ -20,23 +17,12 @@ import {
   readEpisodeFile,
   snapshotFiles,
   storedDraft,
+  workspaceTestbed,
 } from './translator-helpers.ts';
 
-let server: RunningServer;
-let browser: BrowserContext;
-let files: ReturnType<typeof copyEpisodes>;
-
-beforeAll(async () => {
-  files = copyEpisodes();
-  writeFileSync(path.join(files.episodesDir, 'outside.vtt'), 'WEBVTT\n\nsecret\n');
-  server = await startDevServer({ episodesDir: files.episodesDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(files.episodesDir, { recursive: true, force: true });
+const bed = workspaceTestbed({
+  prepare: (files) =>
+    writeFileSync(path.join(files.episodesDir, 'outside.vtt'), 'WEBVTT\n\nsecret\n'),
 });
 
 interface Attempt {
@@ -48,8 +34,8 @@ interface Attempt {
 
 describe('the save API refuses, from the workspace page itself', () => {
   it('traversal, other names, bad tags and a 6 MB body, writing nothing', async () => {
-    const page = await browser.newPage();
-    await openWorkspace(page, server.url, 'ko');
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'ko');
     const etag = await page.evaluate(async (id) => {
       const response = await fetch(`/api/episodes/${id}/transcript.ko.vtt`);
       return response.headers.get('ETag')!;
@@ -118,7 +104,7 @@ describe('the save API refuses, from the workspace page itself', () => {
         body: 'WEBVTT\n\n' + 'x'.repeat(6 * 1024 * 1024),
       },
     ];
-    const before = snapshotFiles(files.episodesDir);
+    const before = snapshotFiles(bed.files.episodesDir);
     const results = await page.evaluate(async (attempts) => {
       const out: Array<{ status: number; body: string }> = [];
       for (const attempt of attempts) {
@@ -139,18 +125,18 @@ describe('the save API refuses, from the workspace page itself', () => {
     }
     expect(results.at(-1)!.status).toBe(413);
     expect(results[7]!.body).toMatch(/not a well-formed BCP 47/);
-    expect(snapshotFiles(files.episodesDir)).toEqual(before);
-    expect(readEpisodeFile(files.episodesDir, 'outside.vtt')).toBe('WEBVTT\n\nsecret\n');
+    expect(snapshotFiles(bed.files.episodesDir)).toEqual(before);
+    expect(readEpisodeFile(bed.files.episodesDir, 'outside.vtt')).toBe('WEBVTT\n\nsecret\n');
     await page.close();
   });
 
   it('a page of another origin: its requests are refused and write nothing', async () => {
     // localhost and 127.0.0.1 are two origins of the same server.
-    const foreignOrigin = server.url.replace('127.0.0.1', 'localhost');
-    const page = await browser.newPage();
+    const foreignOrigin = bed.server.url.replace('127.0.0.1', 'localhost');
+    const page = await bed.browser.newPage();
     await page.goto(foreignOrigin);
-    const before = snapshotFiles(files.episodesDir);
-    const target = `${server.url}/api/episodes/${EPISODE_ID}/transcript.ko.vtt`;
+    const before = snapshotFiles(bed.files.episodesDir);
+    const target = `${bed.server.url}/api/episodes/${EPISODE_ID}/transcript.ko.vtt`;
     const outcome = await page.evaluate(async (target) => {
       const tries: string[] = [];
       // A PUT needs a preflight, which is refused.
@@ -184,26 +170,36 @@ describe('the save API refuses, from the workspace page itself', () => {
     });
     expect(wire.status).toBe(403);
     expect(await wire.text()).toMatch(/Refused: the save API answers only pages of this server/);
-    expect(snapshotFiles(files.episodesDir)).toEqual(before);
-    expect(existsSync(path.join(files.folder, 'transcript.fr.vtt'))).toBe(false);
+    expect(snapshotFiles(bed.files.episodesDir)).toEqual(before);
+    expect(existsSync(path.join(bed.files.folder, 'transcript.fr.vtt'))).toBe(false);
     await page.close();
   });
 });
 
 describe('the preview server', () => {
   it('answers the save API too', async () => {
-    const preview = await startPreviewServer(inject('distDir'), { episodesDir: files.episodesDir });
+    const preview = await startPreviewServer(inject('distDir'), {
+      episodesDir: bed.files.episodesDir,
+    });
     try {
       const health = await fetch(`${preview.url}/api/health`);
       expect(await health.json()).toEqual({ service: 'red-box-save-api', version: 1 });
-      const page = await browser.newPage();
+      const page = await bed.browser.newPage();
       await openWorkspace(page, preview.url, 'ko');
       await box(page, 'c001').fill('프리뷰에서 저장해요');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText(/Saved to the file at/).waitFor();
-      expect(readEpisodeFile(files.folder, 'transcript.ko.vtt')).toContain(
+      expect(readEpisodeFile(bed.files.folder, 'transcript.ko.vtt')).toContain(
         '<v All>프리뷰에서 저장해요',
       );
+      // The page still holds the version it loaded: that is no change on disk.
+      await page.waitForTimeout(500);
+      expect(await page.getByText('changed on disk').count()).toBe(0);
+      await box(page, 'c002').fill('두 번째 저장');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(() => readEpisodeFile(bed.files.folder, 'transcript.ko.vtt'))
+        .toContain('두 번째 저장');
       await page.close();
     } finally {
       await preview.close();
@@ -247,7 +243,7 @@ describe('without a save API (a static copy of the site)', () => {
   });
 
   it('offers "Download .vtt" instead of Save, and keeps drafts', async () => {
-    const page = await browser.newPage();
+    const page = await bed.browser.newPage();
     await openWorkspace(page, staticUrl, 'ko');
     expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     await box(page, 'c004').fill('다운로드할 오해요?');
@@ -255,9 +251,9 @@ describe('without a save API (a static copy of the site)', () => {
     await page.getByRole('button', { name: 'Download .vtt', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('transcript.ko.vtt');
-    const saved = path.join(files.episodesDir, 'downloaded.vtt');
+    const saved = path.join(bed.files.episodesDir, 'downloaded.vtt');
     await file.saveAs(saved);
-    expect(readEpisodeFile(files.episodesDir, 'downloaded.vtt')).toContain(
+    expect(readEpisodeFile(bed.files.episodesDir, 'downloaded.vtt')).toContain(
       '<v Ilhyeok>다운로드할 오해요?',
     );
 

@@ -66,6 +66,8 @@ describe('the workspace session', () => {
     });
     expect(state.bases.transcript.etag).toBe('"sha256-b"');
     expect(unsavedKinds(state)).toEqual(['transcript']);
+    // The version saved over is old news if a reload still shows it.
+    expect([...state.superseded]).toEqual(['"sha256-a"']);
   });
 
   it('rebases on a version from disk, adopting it as one undo step when asked', () => {

@@ -10,7 +10,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -22,6 +21,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
 import { createSaveApiHandler } from '../../src/server/save-api.ts';
 import { BACKUP_FOLDER, keepBackup, writeFileAtomic } from '../../src/server/translation-files.ts';
+import { snapshotFiles } from '../browser/translator-files.ts';
 
 const EPISODE = 'misunderstandings-and-stereotypes';
 const bundled = path.resolve(import.meta.dirname, '../../episodes', EPISODE);
@@ -86,20 +86,7 @@ async function etagOf(file: string): Promise<string> {
   return reply.headers.etag as string;
 }
 
-/** Every file under the temporary root, with its size and modification time. */
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      const info = statSync(full);
-      if (info.isDirectory()) walk(full);
-      else files.set(path.relative(root, full), `${info.size}:${info.mtimeMs}`);
-    }
-  };
-  walk(root);
-  return files;
-}
+const snapshot = () => snapshotFiles(root);
 
 beforeAll(async () => {
   server = createServer((req, res) => {

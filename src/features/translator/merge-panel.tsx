@@ -107,38 +107,25 @@ export function MergePanel({
                   </span>
                 </legend>
                 <div className="t-merge__sides">
-                  <label
-                    className={
-                      choice === 'mine' ? 't-merge__side t-merge__side--chosen' : 't-merge__side'
-                    }
-                  >
-                    <span className="t-merge__choice">
-                      <input
-                        type="radio"
-                        name={name}
-                        checked={choice === 'mine'}
-                        onChange={() => choose(difference.id, 'mine')}
-                      />{' '}
-                      {t.keepMine}
-                    </span>
-                    <VersionText version={difference.mine} lang={lang} />
-                  </label>
-                  <label
-                    className={
-                      choice === 'theirs' ? 't-merge__side t-merge__side--chosen' : 't-merge__side'
-                    }
-                  >
-                    <span className="t-merge__choice">
-                      <input
-                        type="radio"
-                        name={name}
-                        checked={choice === 'theirs'}
-                        onChange={() => choose(difference.id, 'theirs')}
-                      />{' '}
-                      {t.takeTheirs}
-                    </span>
-                    <VersionText version={difference.theirs} lang={lang} />
-                  </label>
+                  {(['mine', 'theirs'] as const).map((side) => (
+                    <label
+                      key={side}
+                      className={
+                        choice === side ? 't-merge__side t-merge__side--chosen' : 't-merge__side'
+                      }
+                    >
+                      <span className="t-merge__choice">
+                        <input
+                          type="radio"
+                          name={name}
+                          checked={choice === side}
+                          onChange={() => choose(difference.id, side)}
+                        />{' '}
+                        {side === 'mine' ? t.keepMine : t.takeTheirs}
+                      </span>
+                      <VersionText version={difference[side]} lang={lang} />
+                    </label>
+                  ))}
                 </div>
               </fieldset>
             </li>

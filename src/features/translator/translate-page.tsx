@@ -6,49 +6,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { findTrack, sourceTrack, type Episode } from '../../core/episode-model.ts';
 import { isWellFormedLanguageTag } from '../../core/language-tag.ts';
-import { isNotFound } from '../../data/http.ts';
 import {
   saveModeQueryOptions,
   workspaceEpisodeQueryOptions,
   type SaveMode,
 } from '../../data/translation-api.ts';
 import { useI18n } from '../shared/i18n.tsx';
-import { ErrorNotice, Loading, NotFound } from '../shared/status.tsx';
+import { EpisodeQueryState } from '../shared/episode-query-state.tsx';
 import { StartTranslationForm } from './start-translation-form.tsx';
 import { TranslationWorkspace } from './translation-workspace.tsx';
 import { useTranslatorText } from './translator-messages.ts';
 import './translator.css';
 
 export function TranslatePage({ episodeId, lang }: { episodeId: string; lang: string }) {
-  const { t } = useI18n();
   const modeQuery = useQuery(saveModeQueryOptions());
   const mode = modeQuery.data;
   const episodeQuery = useQuery({
     ...workspaceEpisodeQueryOptions(episodeId, mode ?? 'static'),
     enabled: mode !== undefined,
   });
-
-  if (!mode || episodeQuery.isPending) {
-    return (
-      <main className="page" id="main">
-        <Loading label={t.loadingEpisode} />
-      </main>
-    );
-  }
-  if (episodeQuery.isError) {
-    if (isNotFound(episodeQuery.error)) {
-      return <NotFound title={t.episodeNotFoundTitle} message={t.episodeNotFound(episodeId)} />;
-    }
-    return (
-      <main className="page page--narrow" id="main">
-        <h1>{t.episodeLoadFailed}</h1>
-        <ErrorNotice
-          title={t.episodeLoadFailed}
-          error={episodeQuery.error}
-          onRetry={() => void episodeQuery.refetch()}
-        />
-      </main>
-    );
+  if (!mode || !episodeQuery.data) {
+    return <EpisodeQueryState episodeId={episodeId} query={episodeQuery} />;
   }
   return <ChooseWorkspace episode={episodeQuery.data} lang={lang} mode={mode} />;
 }

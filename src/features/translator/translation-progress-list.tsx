@@ -50,7 +50,7 @@ function LanguageProgress({ episode }: { episode: Episode }) {
               {track.label}
             </a>
             {isSource
-              ? ` (${text.sourceColumn(track.label)})`
+              ? ` (${text.sourceLanguage})`
               : sourceCues &&
                 cues && (
                   <ProgressMeter

@@ -336,7 +336,7 @@ function Workspace({
             <ChecksSummary checks={allChecks} onJump={jumpToRow} />
             <FindReplace
               ref={findRef}
-              docs={docs}
+              docs={deferredDocs}
               actions={actions}
               focus={focus}
               readOnly={readOnly}

@@ -61,7 +61,7 @@ export function useIncomingVersions(
       const base = state.bases[kind];
       const etag = file?.loaded.etag;
       if (!file || !base || !etag || etag === base.etag) continue;
-      if (ownEtags.has(etag) || dismissed.has(etag)) continue;
+      if (ownEtags.has(etag) || state.superseded.has(etag) || dismissed.has(etag)) continue;
       return { kind, file, unsaved: docs[kind] !== state.saved[kind] };
     }
     return null;

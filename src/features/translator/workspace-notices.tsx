@@ -10,6 +10,30 @@ function formatTime(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+/** A notice's two answers: the one it suggests, and the other. */
+function Choice({
+  yes,
+  no,
+  onYes,
+  onNo,
+}: {
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  return (
+    <div className="t-notice__actions">
+      <button type="button" className="button" onClick={onYes}>
+        {yes}
+      </button>
+      <button type="button" className="t-button" onClick={onNo}>
+        {no}
+      </button>
+    </div>
+  );
+}
+
 export function DraftOfferNotice({
   checking,
   offer,
@@ -39,14 +63,12 @@ export function DraftOfferNotice({
         </time>
       </p>
       <p className="t-notice__hint">{t.draftBlocksEditing}</p>
-      <div className="t-notice__actions">
-        <button type="button" className="button" onClick={onRestore}>
-          {CONTRACT_NAMES.restoreDraft}
-        </button>
-        <button type="button" className="t-button" onClick={onDiscard}>
-          {CONTRACT_NAMES.discardDraft}
-        </button>
-      </div>
+      <Choice
+        yes={CONTRACT_NAMES.restoreDraft}
+        no={CONTRACT_NAMES.discardDraft}
+        onYes={onRestore}
+        onNo={onDiscard}
+      />
     </section>
   );
 }
@@ -68,14 +90,7 @@ export function DiskChangeNotice({
       <p className="t-notice__text">
         {unsaved ? t.changedOnDiskUnsaved(fileName) : t.changedOnDisk(fileName)}
       </p>
-      <div className="t-notice__actions">
-        <button type="button" className="button" onClick={onLoad}>
-          {t.loadFromDisk}
-        </button>
-        <button type="button" className="t-button" onClick={onDismiss}>
-          {t.keepWorking}
-        </button>
-      </div>
+      <Choice yes={t.loadFromDisk} no={t.keepWorking} onYes={onLoad} onNo={onDismiss} />
     </div>
   );
 }
@@ -111,19 +126,15 @@ export function SourceLock({
       {confirming && !unlocked && (
         <div className="t-lock__confirm" role="alertdialog" aria-label={t.unlockSource}>
           <p>{t.unlockConfirm}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
+          <Choice
+            yes={t.unlockYes}
+            no={t.unlockNo}
+            onYes={() => {
               setConfirming(false);
               onUnlock();
             }}
-          >
-            {t.unlockYes}
-          </button>
-          <button type="button" className="t-button" onClick={() => setConfirming(false)}>
-            {t.unlockNo}
-          </button>
+            onNo={() => setConfirming(false)}
+          />
         </div>
       )}
     </div>

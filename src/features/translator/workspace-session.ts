@@ -47,6 +47,11 @@ export interface SessionState {
   readonly bases: { readonly transcript: FileBase; readonly chapters: FileBase | null };
   /** The row the last undo or redo changed, for the page to focus. */
   readonly focusAfterHistory: RowRef | null;
+  /**
+   * ETags of versions this session has moved past (loaded, then saved over or merged with): a
+   * reload that still shows one of them is old news, not a change on disk.
+   */
+  readonly superseded: ReadonlySet<string>;
 }
 
 export type SessionAction =
@@ -93,7 +98,14 @@ export function initialSession(
     saved,
     bases,
     focusAfterHistory: null,
+    superseded: new Set(),
   };
+}
+
+/** `superseded` with the ETag of the base `kind` had until now. */
+function supersede(state: SessionState, kind: FileKind): ReadonlySet<string> {
+  const etag = state.bases[kind]?.etag;
+  return etag ? new Set(state.superseded).add(etag) : state.superseded;
 }
 
 function withDoc(docs: Docs, kind: FileKind, document: CueDocument): Docs {
@@ -129,19 +141,21 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'rebase': {
       const bases = { ...state.bases, [action.kind]: action.base };
       const saved = withDoc(state.saved, action.kind, action.saved);
-      if (!action.working) return { ...state, bases, saved };
+      const superseded = supersede(state, action.kind);
+      if (!action.working) return { ...state, bases, saved, superseded };
       const history = recordStep(
         state.history,
         { docs: withDoc(state.history.present.docs, action.kind, action.working), focus: null },
         { at: action.at },
       );
-      return { ...state, bases, saved, history, focusAfterHistory: null };
+      return { ...state, bases, saved, superseded, history, focusAfterHistory: null };
     }
     case 'saved': {
       return {
         ...state,
         bases: { ...state.bases, [action.kind]: action.base },
         saved: withDoc(state.saved, action.kind, action.document),
+        superseded: supersede(state, action.kind),
       };
     }
   }
