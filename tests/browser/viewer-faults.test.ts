@@ -107,7 +107,7 @@ describe('faults in the viewer', () => {
     await transcript.getByText(/could not be loaded/).waitFor();
     expect(await page.locator('video').count()).toBe(1);
     expect(await page.getByRole('list', { name: 'Speakers' }).count()).toBe(1);
-    await transcript.getByRole('combobox').selectOption('en');
+    await transcript.getByLabel('Transcript language').selectOption('en');
     await page.locator('[data-cue-id="c001"]').waitFor();
     expect(problems.errors).toEqual([]);
     await page.close();
