@@ -691,7 +691,8 @@ function closestSpeaker(voice: string, speakers: readonly SpeakerRef[]): Speaker
       }
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(voice.length / 3)) ? best : undefined;
+  // About one edit per three letters: "Jo" → "Joy", but not "Bob" → "Joy".
+  return bestDistance <= Math.max(1, Math.ceil(voice.length / 3)) ? best : undefined;
 }
 
 /** Levenshtein distance, for "did you mean". */

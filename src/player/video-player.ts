@@ -153,6 +153,7 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   });
 
   let markers: readonly ChapterMarker[] = [];
+  let pendingCaptions: { tracks: readonly CaptionTrack[]; showing: string | null } | null = null;
 
   function renderMarkers(): void {
     const holder = player.el().querySelector('.vjs-progress-holder');
@@ -176,34 +177,10 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   return {
     media,
     setCaptions(tracks, showing) {
-      const showingKey = showing?.toLowerCase() ?? null;
-      if (showingKey !== lastShowingParam) viewerChoice = null;
-      lastShowingParam = showingKey;
-      const given = new Set<string>();
-      for (const track of tracks) {
-        const key = track.lang.toLowerCase();
-        given.add(key);
-        if (!captionTracks.has(key)) {
-          captionTracks.set(
-            key,
-            player.addTextTrack('captions', track.label, track.lang) as unknown as TextTrack,
-          );
-        }
-        givenCues.set(key, track.cues);
-      }
-      for (const key of captionTracks.keys()) {
-        if (given.has(key)) continue;
-        givenCues.set(key, []);
-      }
-      const wanted = viewerChoice ?? showingKey ?? undefined;
-      applyModes(wanted === '' ? undefined : wanted);
-      // Tracks already filled but no longer current keep their cues until shown again; a file
-      // edited on disk refills them then.
-      for (const key of captionTracks.keys()) {
-        if (key !== wanted && filledWith.has(key) && filledWith.get(key) !== givenCues.get(key)) {
-          filledWith.delete(key);
-        }
-      }
+      // Text tracks live on video.js's tech, which exists once the player is ready; before that,
+      // apply the latest captions as soon as it is (at once when it already is).
+      pendingCaptions = { tracks, showing };
+      player.ready(applyPendingCaptions, true);
     },
     onCaptionsWanted(listener) {
       wantedListeners.add(listener);
@@ -222,6 +199,40 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
       player.dispose();
     },
   };
+
+  function applyPendingCaptions(): void {
+    if (!pendingCaptions) return;
+    const { tracks, showing } = pendingCaptions;
+    pendingCaptions = null;
+    const showingKey = showing?.toLowerCase() ?? null;
+    if (showingKey !== lastShowingParam) viewerChoice = null;
+    lastShowingParam = showingKey;
+    const given = new Set<string>();
+    for (const track of tracks) {
+      const key = track.lang.toLowerCase();
+      given.add(key);
+      if (!captionTracks.has(key)) {
+        captionTracks.set(
+          key,
+          player.addTextTrack('captions', track.label, track.lang) as unknown as TextTrack,
+        );
+      }
+      givenCues.set(key, track.cues);
+    }
+    for (const key of captionTracks.keys()) {
+      if (given.has(key)) continue;
+      givenCues.set(key, []);
+    }
+    const wanted = viewerChoice ?? showingKey ?? undefined;
+    applyModes(wanted === '' ? undefined : wanted);
+    // Tracks already filled but no longer current keep their cues until shown again; a file
+    // edited on disk refills them then.
+    for (const key of captionTracks.keys()) {
+      if (key !== wanted && filledWith.has(key) && filledWith.get(key) !== givenCues.get(key)) {
+        filledWith.delete(key);
+      }
+    }
+  }
 }
 
 /** Cues added per slice when filling a track in the background. */

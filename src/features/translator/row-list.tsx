@@ -10,7 +10,7 @@ import type { RowChecks } from '../../core/translation-checks.ts';
 import { cueNotes, type CueDocument } from '../../core/translation-edit.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
-import { useFollowMode } from '../viewer/use-follow-mode.ts';
+import { useFollowMode } from '../shared/use-follow-mode.ts';
 import type { RowFocus } from './row-focus.ts';
 import { TranslationRow, type RowSettings } from './translation-row.tsx';
 import { useTranslatorText } from './translator-messages.ts';

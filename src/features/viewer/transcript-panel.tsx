@@ -23,7 +23,7 @@ import { TranscriptLine, type TranscriptRow } from './transcript-line.tsx';
 import { AllRows, VirtualRows, VIRTUALIZE_FROM, type RowGeometry } from './transcript-rows.tsx';
 import { SearchBox, useTranscriptSearch } from './transcript-search.tsx';
 import { useCopyLineLink } from './use-copy-line-link.ts';
-import { useFollowMode } from './use-follow-mode.ts';
+import { useFollowMode } from '../shared/use-follow-mode.ts';
 import { usePrinting } from './use-printing.ts';
 
 interface TranscriptPanelProps {
