@@ -646,7 +646,7 @@ function resolveSpeakers(
           line: at.line,
           col: at.col,
           message: `"${cue.voice}" is not a speaker of this episode${
-            suggestion ? `: did you mean "${suggestion.name}"?` : ''
+            suggestion ? `: did you mean "${suggestion.name}"?` : '.'
           } Use the id or name of a speaker from episode.json (${speakers
             .map((speaker) => speaker.name)
             .join(', ')}).`,
@@ -697,19 +697,22 @@ function closestSpeaker(voice: string, speakers: readonly SpeakerRef[]): Speaker
 
 /** Levenshtein distance, for "did you mean". */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Optimal string alignment: insertions, deletions, substitutions, and swaps of two neighbours
+  // ("Jyo" for "Joy" is one slip of the fingers, not two).
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      }
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 function checkIds(cues: readonly ParsedCue[], file: string, findings: Finding[]): void {
