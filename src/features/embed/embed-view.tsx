@@ -4,11 +4,11 @@
  */
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
+import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { resolveTrack, useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import {
   PlayerScope,
-  useCurrentIndex,
   useFollower,
   usePlayerRuntime,
   useTimeIndex,
@@ -16,7 +16,7 @@ import {
 import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
 import { LanguageMenu } from '../viewer/language-menu.tsx';
 import { QuestionCard } from '../viewer/question-card.tsx';
-import { SpeakersStrip, useCurrentSpeakerId } from '../viewer/speakers-strip.tsx';
+import { SpeakersStrip } from '../viewer/speakers-strip.tsx';
 import { TranscriptArea } from '../viewer/transcript-area.tsx';
 import { deepLinkTime, useDeepLinkSeek } from '../viewer/use-deep-link.ts';
 import type { EmbedChannel } from './embed-channel.ts';
@@ -33,6 +33,8 @@ interface EmbedViewProps {
   readonly query: URLSearchParams;
   readonly channel: EmbedChannel | null;
 }
+
+const NO_CUES: readonly ParsedCue[] = [];
 
 export function EmbedView(props: EmbedViewProps) {
   return (
@@ -57,8 +59,6 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
   const cues = transcript.view?.cues;
   const cueFollower = useFollower(useTimeIndex(cues));
   const chapterFollower = useFollower(useTimeIndex(loadedChapters));
-  const chapterIndex = useCurrentIndex(chapterFollower);
-  const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
   const runtime = usePlayerRuntime();
   useDeepLinkSeek(runtime, query, cues);
   const startTime = useMemo(() => (cues ? deepLinkTime(query, cues) : null), [query, cues]);
@@ -92,13 +92,10 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
         />
       </div>
       <div className="embed__question">
-        <QuestionCard
-          chapter={chapterIndex >= 0 ? (chapters[chapterIndex] ?? null) : null}
-          lang={chapterLang}
-        />
+        <QuestionCard chapters={chapters} follower={chapterFollower} lang={chapterLang} />
       </div>
       <SpeakersRow>
-        <SpeakersStrip episode={episode} speakingId={speakingId} />
+        <SpeakersStrip episode={episode} follower={cueFollower} cues={cues ?? NO_CUES} />
       </SpeakersRow>
       {params.transcript && (
         <div className="embed__transcript">

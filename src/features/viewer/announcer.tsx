@@ -3,19 +3,35 @@
  * being answered, announced when they change. Off by default (it would talk over the video).
  */
 import { useId, useState } from 'react';
+import type { Chapter } from '../../core/cue-model.ts';
+import type { Episode } from '../../core/episode-model.ts';
+import type { ParsedCue } from '../../core/vtt-parse.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { useCurrentIndex } from '../shared/player-runtime.tsx';
+import { useCurrentSpeakerId } from './speakers-strip.tsx';
 import { readPreference, writePreference } from '../shared/local-preference.ts';
 
 const KEY = 'red-box:announce';
 
 export function Announcer({
-  speakerName,
-  question,
+  episode,
+  cues,
+  cueFollower,
+  chapters,
+  chapterFollower,
 }: {
-  speakerName: string | null;
-  question: string | null;
+  episode: Episode;
+  cues: readonly ParsedCue[];
+  cueFollower: ClockFollower | null;
+  chapters: readonly Chapter[];
+  chapterFollower: ClockFollower | null;
 }) {
   const { t } = useI18n();
+  const speakingId = useCurrentSpeakerId(cueFollower, cues);
+  const speakerName = episode.speakers.find((speaker) => speaker.id === speakingId)?.name ?? null;
+  const chapterIndex = useCurrentIndex(chapterFollower);
+  const question = chapterIndex >= 0 ? (chapters[chapterIndex]?.question ?? null) : null;
   const id = useId();
   const [enabled, setEnabled] = useState(() => readPreference(KEY) === 'on');
   return (

@@ -2,20 +2,23 @@
 import type { Chapter } from '../../core/cue-model.ts';
 import { directionOf } from '../../core/language.ts';
 import { formatClock } from '../../core/time-format.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { useCurrentIndex } from '../shared/player-runtime.tsx';
 
 export function ChaptersList({
   chapters,
-  currentIndex,
+  follower,
   lang,
   onSeek,
 }: {
   chapters: readonly Chapter[];
-  currentIndex: number;
+  follower: ClockFollower | null;
   lang: string;
   onSeek: (time: number) => void;
 }) {
   const { t } = useI18n();
+  const currentIndex = useCurrentIndex(follower);
   return (
     <div className="chapters">
       <h2 className="section-title">{t.chaptersHeading}</h2>

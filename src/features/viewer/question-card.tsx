@@ -4,10 +4,23 @@
  */
 import type { Chapter } from '../../core/cue-model.ts';
 import { directionOf } from '../../core/language.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { useCurrentIndex } from '../shared/player-runtime.tsx';
 
-export function QuestionCard({ chapter, lang }: { chapter: Chapter | null; lang: string }) {
+export function QuestionCard({
+  chapters,
+  follower,
+  lang,
+}: {
+  chapters: readonly Chapter[];
+  follower: ClockFollower | null;
+  lang: string;
+}) {
   const { t } = useI18n();
+  // Subscribed here, so a new question re-renders the card and nothing else.
+  const index = useCurrentIndex(follower);
+  const chapter = index >= 0 ? (chapters[index] ?? null) : null;
   return (
     <section
       className={chapter ? 'question-card' : 'question-card question-card--empty'}

@@ -7,7 +7,9 @@ import type { Episode, Speaker } from '../../core/episode-model.ts';
 import { formatClock } from '../../core/time-format.ts';
 import { speakerSpans, type SpeakerSpan } from '../../core/transcript.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { useCurrentSpeakerId } from './speakers-strip.tsx';
 import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
 
 const FALLBACK_COLORS = ['#7b5ea7', '#1f8a80', '#c47a12', '#3a6ea5', '#5f8a2d', '#a33b5c'];
@@ -15,12 +17,13 @@ const FALLBACK_COLORS = ['#7b5ea7', '#1f8a80', '#c47a12', '#3a6ea5', '#5f8a2d', 
 export function SpeakerTimeline({
   episode,
   cues,
-  speakingId,
+  follower,
 }: {
   episode: Episode;
   cues: readonly ParsedCue[];
-  speakingId: string | null;
+  follower: ClockFollower | null;
 }) {
+  const speakingId = useCurrentSpeakerId(follower, cues);
   const { t } = useI18n();
   const { seek, clock } = usePlayerRuntime();
   const mediaDuration = usePlayback((state) => state.duration);

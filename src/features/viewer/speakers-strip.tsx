@@ -26,14 +26,21 @@ export function useCurrentSpeakerId(
   );
 }
 
+/**
+ * The strip subscribes to the clock itself: only it re-renders when the speaker changes, not the
+ * page around it.
+ */
 export function SpeakersStrip({
   episode,
-  speakingId,
+  follower,
+  cues,
 }: {
   episode: Episode;
-  speakingId: string | null;
+  follower: ClockFollower | null;
+  cues: readonly ParsedCue[];
 }) {
   const { t } = useI18n();
+  const speakingId = useCurrentSpeakerId(follower, cues);
   return (
     <div className="speakers">
       <h2 className="section-title">{t.speakersHeading}</h2>

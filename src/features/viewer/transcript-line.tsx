@@ -4,7 +4,14 @@
  * tab stop" and "do I hold the active search match", so a change re-renders the rows involved,
  * not the list.
  */
-import { memo, useCallback, useSyncExternalStore, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react';
 import type { Speaker } from '../../core/episode-model.ts';
 import { directionOf } from '../../core/language.ts';
 import { formatClock } from '../../core/time-format.ts';
@@ -168,6 +175,20 @@ export const TranscriptLine = memo(function TranscriptLine({
 }: TranscriptLineProps) {
   const { index, cue, speaker, startsTurn, secondary } = row;
   const current = useIsCurrentItem(follower, index);
+  const lineRef = useRef<HTMLDivElement>(null);
+  // Mark the line the moment the clock says so, in the same task, before React's render that
+  // follows (which writes the same values): the highlight must not wait for a render.
+  useLayoutEffect(() => {
+    if (!follower) return;
+    return follower.subscribeToItem(index, () => {
+      const element = lineRef.current;
+      if (!element) return;
+      const isCurrent = follower.get().index === index;
+      if (isCurrent) element.setAttribute('aria-current', 'true');
+      else element.removeAttribute('aria-current');
+      element.classList.toggle('line--current', isCurrent);
+    });
+  }, [follower, index]);
   const isTabStop = useIsSelected(tabStop, index);
   const holdsActiveMatch = useIsSelected(activeMatch, index);
   const marked = (side: number, ranges: readonly TextRange[] | undefined) =>
@@ -188,6 +209,7 @@ export const TranscriptLine = memo(function TranscriptLine({
       {startsTurn && <TurnHead episodeId={episodeId} speaker={speaker} />}
       <div className="line-wrap">
         <div
+          ref={lineRef}
           role="button"
           tabIndex={isTabStop ? 0 : -1}
           className={classes.join(' ')}

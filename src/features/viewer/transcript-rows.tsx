@@ -9,6 +9,7 @@ import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/rea
 import {
   useCallback,
   useImperativeHandle,
+  useRef,
   useMemo,
   useState,
   useSyncExternalStore,
@@ -120,23 +121,31 @@ export function VirtualRows({
   follower,
   tabStop,
 }: RowsProps) {
-  // Re-render when the current line or the tab stop moves, so they are always kept in the DOM.
-  const currentIndex = useSyncExternalStore(
-    follower?.subscribe ?? noSubscription,
-    () => follower?.get().index ?? -1,
+  // Re-render when the current line or the tab stop moves to a row that is not rendered, so they
+  // are always in the DOM; a move between rendered rows costs the list nothing.
+  const rendered = useRef<ReadonlySet<number>>(new Set());
+  const outsideRendered = (index: number): number => (rendered.current.has(index) ? -2 : index);
+  const currentIndex = useSyncExternalStore(follower?.subscribe ?? noSubscription, () =>
+    outsideRendered(follower?.get().index ?? -1),
   );
-  const tabStopIndex = useSyncExternalStore(tabStop.subscribe, tabStop.get);
+  const tabStopIndex = useSyncExternalStore(tabStop.subscribe, () =>
+    outsideRendered(tabStop.get()),
+  );
   const [requested, setRequested] = useState(-1);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = new Set(defaultRangeExtractor(range));
-      for (const extra of [currentIndex, tabStopIndex, requested]) {
+      // Read live: the snapshots above only say *when* to look again.
+      const live = [follower?.get().index ?? -1, tabStop.get(), requested];
+      for (const extra of live) {
         if (extra >= 0 && extra < count) indexes.add(extra);
       }
       return [...indexes].sort((a, b) => a - b);
     },
-    [currentIndex, tabStopIndex, requested, count],
+    // currentIndex and tabStopIndex change exactly when the live values must be read again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [follower, tabStop, requested, count, currentIndex, tabStopIndex],
   );
 
   // The React Compiler cannot memoize around useVirtualizer; this project does not use it.
@@ -198,6 +207,7 @@ export function VirtualRows({
   );
 
   const items = virtualizer.getVirtualItems();
+  rendered.current = new Set(items.map((item) => item.index));
   const totalSize = virtualizer.getTotalSize();
   const style = useMemo(() => ({ height: totalSize, position: 'relative' as const }), [totalSize]);
   return (

@@ -4,12 +4,12 @@
  */
 import { useMemo } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
+import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { useChapters, useTranscript } from '../shared/episode-data.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { InterfaceLanguageMenu } from '../shared/interface-language-menu.tsx';
 import {
   PlayerRuntimeProvider,
-  useCurrentIndex,
   useFollower,
   usePlayerRuntime,
   usePlayerRuntimeValue,
@@ -26,12 +26,14 @@ import { QuestionCard } from './question-card.tsx';
 import { ResumePrompt } from './resume-prompt.tsx';
 import { ShareEmbedButton } from './share-dialog.tsx';
 import { SpeakerTimeline } from './speaker-timeline.tsx';
-import { SpeakersStrip, useCurrentSpeakerId } from './speakers-strip.tsx';
+import { SpeakersStrip } from './speakers-strip.tsx';
 import { TranscriptArea } from './transcript-area.tsx';
 import { TranscriptDownloads } from './transcript-downloads.tsx';
 import { deepLinkTime, useDeepLinkSeek } from './use-deep-link.ts';
 import { useRememberPosition, useResumeOffer } from './use-resume.ts';
 import { useTranscriptLanguages } from './use-transcript-languages.ts';
+
+const NO_CUES: readonly ParsedCue[] = [];
 
 interface WatchViewProps {
   readonly episode: Episode;
@@ -60,10 +62,8 @@ function WatchLayout({ episode, params }: WatchViewProps) {
   const cues = transcript.view?.cues;
   const cueFollower = useFollower(useTimeIndex(cues));
   const chapterFollower = useFollower(useTimeIndex(chapters));
-  const chapterIndex = useCurrentIndex(chapterFollower);
-  const chapter = chapterIndex >= 0 ? (chapters[chapterIndex] ?? null) : null;
-  const speakingId = useCurrentSpeakerId(cueFollower, cues ?? []);
-  const speakingName = episode.speakers.find((speaker) => speaker.id === speakingId)?.name ?? null;
+  // The page itself never subscribes to the clock: each part below does, so a cue change
+  // re-renders the parts it changes and nothing else.
 
   const { captions, onCaptionsWanted } = useCaptionSources(
     episode,
@@ -146,10 +146,20 @@ function WatchLayout({ episode, params }: WatchViewProps) {
               onCaptionsWanted={onCaptionsWanted}
             />
           </div>
-          <QuestionCard chapter={chapter} lang={chaptersQuery.lang ?? track.lang} />
-          <SpeakersStrip episode={episode} speakingId={speakingId} />
-          <Announcer speakerName={speakingName} question={chapter?.question ?? null} />
-          {cues && <SpeakerTimeline episode={episode} cues={cues} speakingId={speakingId} />}
+          <QuestionCard
+            chapters={chapters}
+            follower={chapterFollower}
+            lang={chaptersQuery.lang ?? track.lang}
+          />
+          <SpeakersStrip episode={episode} follower={cueFollower} cues={cues ?? NO_CUES} />
+          <Announcer
+            episode={episode}
+            cues={cues ?? NO_CUES}
+            cueFollower={cueFollower}
+            chapters={chapters}
+            chapterFollower={chapterFollower}
+          />
+          {cues && <SpeakerTimeline episode={episode} cues={cues} follower={cueFollower} />}
           {chaptersQuery.isError ? (
             <ErrorNotice
               title={t.chaptersLoadFailed}
@@ -159,7 +169,7 @@ function WatchLayout({ episode, params }: WatchViewProps) {
           ) : (
             <ChaptersList
               chapters={chapters}
-              currentIndex={chapterIndex}
+              follower={chapterFollower}
               lang={chaptersQuery.lang ?? track.lang}
               onSeek={(time) => runtime.seek(time)}
             />
