@@ -74,7 +74,8 @@ function reportSync(label: string, report: LagReport): void {
     `\nSync, ${label}, ${report.rate}×, ${report.cues} cue starts` +
       `\n  ours        median ${formatMs(ours.median)}  p95 ${formatMs(ours.p95)}  max ${formatMs(ours.max)}  early ${ours.early}  missed ${ours.missed.length}` +
       `\n  timeupdate  median ${formatMs(baseline.median)}  p95 ${formatMs(baseline.p95)}  max ${formatMs(baseline.max)}  missed ${baseline.missed.length}` +
-      `\n  the baseline is ${ratio.toFixed(0)}× later on median`,
+      `\n  the baseline is ${ratio.toFixed(0)}× later on median` +
+      `\n  our latest: ${ours.worst.join(', ')}`,
   );
   results[`sync ${label} ${report.rate}x`] = {
     cues: report.cues,

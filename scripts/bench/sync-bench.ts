@@ -32,9 +32,12 @@ export interface LagStats {
   readonly early: number;
   /** Cues never marked (must be 0). */
   readonly missed: string[];
+  /** The latest cues, for looking into outliers: `id +lag ms`. */
+  readonly worst: string[];
 }
 
-function stats(lagsMs: number[], early: number, missed: string[]): LagStats {
+function stats(lags: { id: string; lag: number }[], early: number, missed: string[]): LagStats {
+  const lagsMs = lags.map((entry) => entry.lag);
   const absolute = lagsMs.map(Math.abs);
   return {
     lagsMs,
@@ -43,6 +46,10 @@ function stats(lagsMs: number[], early: number, missed: string[]): LagStats {
     max: max(absolute),
     early,
     missed,
+    worst: [...lags]
+      .sort((a, b) => Math.abs(b.lag) - Math.abs(a.lag))
+      .slice(0, 5)
+      .map((entry) => `${entry.id} ${entry.lag >= 0 ? '+' : ''}${entry.lag.toFixed(1)} ms`),
   };
 }
 
@@ -137,7 +144,7 @@ export async function measureSync(
 function lagsOf(cues: readonly CueTiming[], marks: readonly Mark[]): LagStats {
   const firstMark = new Map<string, number>();
   for (const mark of marks) if (!firstMark.has(mark.id)) firstMark.set(mark.id, mark.time);
-  const lags: number[] = [];
+  const lags: { id: string; lag: number }[] = [];
   const missed: string[] = [];
   let early = 0;
   for (const cue of cues) {
@@ -148,7 +155,7 @@ function lagsOf(cues: readonly CueTiming[], marks: readonly Mark[]): LagStats {
     }
     const lag = (time - cue.startTime) * 1000;
     if (lag < 0) early++;
-    lags.push(lag);
+    lags.push({ id: cue.id, lag });
   }
   return stats(lags, early, missed);
 }

@@ -86,18 +86,29 @@ export function useFollowMode({
     if (index >= 0 && lineVisibility(index) !== 'inside') scrollToLine(index, behavior());
   }, [follower, lineVisibility, scrollToLine]);
 
-  // Follow the clock: scroll only when the new line is about to leave view.
+  // Follow the clock: scroll only when the new line is about to leave view. Measured in the next
+  // frame, not in the clock's task: reading positions forces a layout, which would delay the
+  // highlight itself by milliseconds.
   useEffect(() => {
     if (!follower) return;
-    const onChange = (): void => {
+    let frame = 0;
+    const check = (): void => {
+      frame = 0;
       const index = follower.get().index;
       if (index < 0) return;
       if (followingRef.current) {
         if (lineVisibility(index) !== 'inside') scrollToLine(index, behavior());
       } else measureDistance();
     };
-    onChange();
-    return follower.subscribe(onChange);
+    const onChange = (): void => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    check();
+    const unsubscribe = follower.subscribe(onChange);
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
   }, [follower, lineVisibility, scrollToLine, measureDistance]);
 
   // The reader takes over: pause on their scrolling, focus and selection.

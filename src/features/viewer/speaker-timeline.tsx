@@ -47,9 +47,23 @@ export function SpeakerTimeline({
     let frame = 0;
     const track = trackRef.current;
     let shownSecond = -1;
+    let shownPixel = -1;
+    let width = track?.clientWidth ?? 0;
+    const resize = new ResizeObserver(([entry]) => {
+      width = entry?.contentRect.width ?? width;
+      shownPixel = -1;
+      place();
+    });
+    if (track) resize.observe(track);
     const place = (): void => {
       const fraction = Math.min(1, Math.max(0, media.currentTime / duration));
-      playhead.style.left = `${fraction * 100}%`;
+      // Written only when it moves by a whole pixel (a few times a second, not every frame),
+      // as a transform of a track-wide layer: the compositor moves it, with no layout or paint.
+      const pixel = Math.round(fraction * width);
+      if (pixel !== shownPixel) {
+        shownPixel = pixel;
+        playhead.style.transform = `translateX(${pixel}px)`;
+      }
       // The slider's value, for assistive technology, changes once a second, set here rather
       // than through React so the lanes do not re-render while the video plays.
       const second = Math.floor(media.currentTime);
@@ -72,6 +86,7 @@ export function SpeakerTimeline({
     onEvent();
     return () => {
       cancelAnimationFrame(frame);
+      resize.disconnect();
       events.forEach((type) => media.removeEventListener(type, onEvent));
     };
   }, [clock, duration]);
@@ -130,7 +145,9 @@ export function SpeakerTimeline({
           onKeyDown={onKeyDown}
         >
           <TimelineLanes speakers={episode.speakers} spans={spans} duration={duration} />
-          <div ref={playheadRef} className="timeline__playhead" aria-hidden="true" />
+          <div ref={playheadRef} className="timeline__playhead" aria-hidden="true">
+            <div className="timeline__playhead-line" />
+          </div>
         </div>
       </div>
     </div>
