@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 import type { Speaker } from '../../src/core/episode-model.ts';
 import type { ParsedCue } from '../../src/core/vtt-parse.ts';
 import { endCard, questionCard, speakerCard, titleCard, type CardContext } from './cards.ts';
-import { profileFor, ruleBreaks, displayLength } from './cue-rules.ts';
+import { loadEpisode as loadAndCheckEpisode } from '../../src/core/episode-load.ts';
+import { displayLength } from '../../src/core/reading-profile.ts';
+import { fsEpisodeSource } from '../../src/server/episode-files.ts';
 import {
   encodePoster,
   encodeVideos,
@@ -46,7 +48,6 @@ import {
 } from './speech.ts';
 import {
   DEFAULT_TIMELINE,
-  minGapMs,
   planTimeline,
   type Card,
   type Timeline,
@@ -154,11 +155,11 @@ function chapterStartCues(loaded: LoadedEpisode): Set<number> {
 
 function toTimelineCues(loaded: LoadedEpisode, spoken: readonly SpokenCue[]): TimelineCue[] {
   const chapterStarts = chapterStartCues(loaded);
-  const profile = profileFor(loaded.source.track.lang);
+  const lang = loaded.source.track.lang;
   return spoken.map((entry, i) => ({
     id: entry.cue.id,
     speakerId: entry.speakerId,
-    readingLength: displayLength(entry.cue.text, profile),
+    readingLength: displayLength(entry.cue.text, lang),
     // Whole milliseconds, rounded up, so the cue never ends before the last sound.
     speechMs: Math.ceil((entry.speech.end - entry.speech.start) / SAMPLES_PER_MS),
     startsChapter: chapterStarts.has(i),
@@ -309,21 +310,19 @@ async function printSummary(
   );
 
   for (const problem of timeline.problems) console.log(`  PROBLEM ${problem}`);
-  const minGap = minGapMs(FRAME_RATE) / 1000;
-  for (const { track, transcript } of reloaded.tracks) {
-    const profile = profileFor(track.lang);
-    const lines: string[] = [];
-    transcript.cues.forEach((cue, i) => {
-      for (const broken of ruleBreaks(cue, profile))
-        lines.push(`${cue.id}  ${broken.rule} ${broken.value} (${broken.limit})`);
-      const next = transcript.cues[i + 1];
-      if (next && next.startTime - cue.endTime < minGap - 1e-9)
-        lines.push(`${cue.id}  gap ${(next.startTime - cue.endTime).toFixed(3)} s (≥ 2 frames)`);
-    });
+  // The same checks as `npm run check`, so new timings that break a rule show at once.
+  const checked = await loadAndCheckEpisode(fsEpisodeSource(dir), {
+    folderName: path.basename(dir),
+    fileLabel: (relative) => relative,
+  });
+  const errors = checked.findings.filter((finding) => finding.severity === 'error').length;
+  console.log(
+    `  checks: ${errors} errors, ${checked.findings.length - errors} warnings (npm run check)`,
+  );
+  for (const finding of checked.findings) {
     console.log(
-      `  ${path.basename(transcript.path)}: ${lines.length ? `${lines.length} rule break(s)` : 'every cue meets the profile'} (${profile.maxLineLength} chars/line, ${profile.maxCps} cps)`,
+      `    ${finding.file}:${finding.line}:${finding.col}  ${finding.rule}  ${finding.message}`,
     );
-    for (const line of lines) console.log(`    ${line}`);
   }
 }
 
