@@ -159,3 +159,71 @@ function lagsOf(cues: readonly CueTiming[], marks: readonly Mark[]): LagStats {
   }
   return stats(lags, early, missed);
 }
+
+/** What the video's clock allows: see measureClockFloor. */
+export interface ClockFloor {
+  readonly rate: number;
+  /** Distinct currentTime values read. */
+  readonly readings: number;
+  /** How far currentTime moves from one distinct reading to the next, media ms. */
+  readonly stepMedian: number;
+  readonly stepP95: number;
+  /** Lag of a reader that never misses a change, at points spread over the media, ms. */
+  readonly lag: { readonly median: number; readonly p95: number; readonly max: number };
+}
+
+/**
+ * The floor for any highlighter that is never early. The video's currentTime does not move
+ * smoothly: with an audio track, Chromium advances it with the audio clock, in steps (bigger at
+ * 2×). A busy loop that reads currentTime task after task, for `seconds` of wall time, sees every
+ * step; a boundary between two readings can be marked no sooner than the first reading at or past
+ * it. The lag of that reader, at points every 37 ms of media, is the least any page can have.
+ */
+export async function measureClockFloor(
+  page: Page,
+  rate: number,
+  range: { from: number; seconds: number },
+): Promise<ClockFloor> {
+  const readings = await page.evaluate(
+    async ({ rate, from, seconds }) => {
+      const video = document.querySelector('video')!;
+      video.muted = true;
+      video.pause();
+      video.currentTime = from;
+      await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+      video.playbackRate = rate;
+      await video.play();
+      const seen: number[] = [];
+      const until = performance.now() + seconds * 1000;
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const t = video.currentTime;
+          if (t !== seen[seen.length - 1]) seen.push(t);
+          if (performance.now() < until && !video.ended) channel.port2.postMessage(null);
+          else resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      video.pause();
+      return seen;
+    },
+    { rate, from: range.from, seconds: range.seconds },
+  );
+  const steps: number[] = [];
+  for (let i = 1; i < readings.length; i++) steps.push((readings[i]! - readings[i - 1]!) * 1000);
+  const lags: number[] = [];
+  let next = 0;
+  // Points from the second reading on (the first follows the start of playback, not a step).
+  for (let point = readings[1]! + 0.001; point < readings[readings.length - 1]!; point += 0.037) {
+    while (readings[next]! < point) next++;
+    lags.push((readings[next]! - point) * 1000);
+  }
+  return {
+    rate,
+    readings: readings.length,
+    stepMedian: median(steps),
+    stepP95: percentile(steps, 95),
+    lag: { median: median(lags), p95: percentile(lags, 95), max: max(lags) },
+  };
+}

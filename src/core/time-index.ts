@@ -43,23 +43,47 @@ const NONE: TimeLookup = {
   spanStart: -Infinity,
 };
 
+/**
+ * The index as plain tables, so it can be built in a worker and sent over (typed arrays
+ * transfer without copying): the span boundaries and, per span, the current and recent item.
+ */
+export interface TimeIndexTables {
+  readonly size: number;
+  readonly spans: Float64Array;
+  readonly current: Int32Array;
+  readonly recent: Int32Array;
+}
+
 /** Build the index. Items need not be sorted; invalid ranges (end <= start) are never current. */
 export function buildTimeIndex(items: readonly TimeRange[]): TimeIndex {
-  const boundaries: number[] = [];
-  for (const item of items) {
-    if (item.endTime > item.startTime) boundaries.push(item.startTime, item.endTime);
+  return timeIndexFromTables(timeIndexTables(items));
+}
+
+/** Compute the index's tables (the work of building it). */
+export function timeIndexTables(items: readonly TimeRange[]): TimeIndexTables {
+  // Typed arrays and index lists, no object per item: a three-hour transcript has 10,000 cues.
+  const order = validInStartOrder(items);
+  const boundaries = new Float64Array(order.length * 2);
+  for (let i = 0; i < order.length; i++) {
+    const item = items[order[i]!]!;
+    boundaries[2 * i] = item.startTime;
+    boundaries[2 * i + 1] = item.endTime;
   }
-  boundaries.sort((a, b) => a - b);
+  boundaries.sort(); // numeric for typed arrays
   const spans = dedupe(boundaries);
   // current[k]: the answer for [spans[k], spans[k + 1]).
-  const current = sweep(items, spans);
+  const current = sweep(items, order, spans);
   const recent = new Int32Array(current.length);
   let last = -1;
   for (let k = 0; k < current.length; k++) {
     if (current[k]! >= 0) last = current[k]!;
     recent[k] = last;
   }
+  return { size: items.length, spans, current, recent };
+}
 
+/** The index over tables computed by timeIndexTables (here or in a worker). */
+export function timeIndexFromTables({ size, spans, current, recent }: TimeIndexTables): TimeIndex {
   function lookup(time: Seconds): TimeLookup {
     if (spans.length === 0 || !(time >= spans[0]!)) {
       return { ...NONE, nextBoundary: spans[0] ?? Infinity };
@@ -76,7 +100,7 @@ export function buildTimeIndex(items: readonly TimeRange[]): TimeIndex {
   }
 
   return {
-    size: items.length,
+    size,
     lookup,
     indexAt: (time) => lookup(time).index,
   };
@@ -87,11 +111,29 @@ export function findCueIndexAt(items: readonly TimeRange[], time: Seconds): numb
   return buildTimeIndex(items).indexAt(time);
 }
 
-function dedupe(sorted: number[]): Float64Array {
-  const out: number[] = [];
-  for (const value of sorted)
-    if (out.length === 0 || out[out.length - 1] !== value) out.push(value);
-  return Float64Array.from(out);
+/** Indices of the items with end > start, ordered by start (ties: list order). */
+function validInStartOrder(items: readonly TimeRange[]): Int32Array {
+  const valid: number[] = [];
+  let sorted = true;
+  let previousStart = -Infinity;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (!(item.endTime > item.startTime)) continue;
+    if (item.startTime < previousStart) sorted = false;
+    previousStart = item.startTime;
+    valid.push(i);
+  }
+  // Cue files are almost always in time order already; sort only when they are not.
+  if (!sorted) valid.sort((a, b) => items[a]!.startTime - items[b]!.startTime || a - b);
+  return Int32Array.from(valid);
+}
+
+function dedupe(sorted: Float64Array): Float64Array {
+  let length = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (length === 0 || sorted[length - 1] !== sorted[i]) sorted[length++] = sorted[i]!;
+  }
+  return sorted.slice(0, length);
 }
 
 /** Largest k with values[k] <= x (values sorted ascending, values[0] <= x). */
@@ -111,20 +153,15 @@ function lastAtOrBefore(values: Float64Array, x: number): number {
  * renderer paints later cues on top). A max-heap of active items keyed by (start, index), with
  * lazy removal of items that have ended.
  */
-function sweep(items: readonly TimeRange[], spans: Float64Array): Int32Array {
+function sweep(items: readonly TimeRange[], order: Int32Array, spans: Float64Array): Int32Array {
   const result = new Int32Array(Math.max(0, spans.length - 1)).fill(-1);
-  const order = items
-    .map((item, index) => ({ item, index }))
-    .filter(({ item }) => item.endTime > item.startTime)
-    .sort((a, b) => a.item.startTime - b.item.startTime || a.index - b.index);
-  if (withoutOverlaps(order)) {
+  if (withoutOverlaps(items, order)) {
     // The common case (transcripts rarely overlap): one pass, no heap.
     let next = 0;
     for (let k = 0; k < result.length; k++) {
       const t = spans[k]!;
-      while (next < order.length && order[next]!.item.endTime <= t) next++;
-      const candidate = order[next];
-      if (candidate && candidate.item.startTime <= t) result[k] = candidate.index;
+      while (next < order.length && items[order[next]!]!.endTime <= t) next++;
+      if (next < order.length && items[order[next]!]!.startTime <= t) result[k] = order[next]!;
     }
     return result;
   }
@@ -137,8 +174,8 @@ function sweep(items: readonly TimeRange[], spans: Float64Array): Int32Array {
   let next = 0;
   for (let k = 0; k < result.length; k++) {
     const t = spans[k]!;
-    while (next < order.length && order[next]!.item.startTime <= t) {
-      heapPush(heap, order[next]!.index, later);
+    while (next < order.length && items[order[next]!]!.startTime <= t) {
+      heapPush(heap, order[next]!, later);
       next++;
     }
     while (heap.length > 0 && items[heap[0]!]!.endTime <= t) heapPop(heap, later);
@@ -148,9 +185,9 @@ function sweep(items: readonly TimeRange[], spans: Float64Array): Int32Array {
 }
 
 /** True when, in start order, every item ends before (or as) the next one starts. */
-function withoutOverlaps(order: readonly { item: TimeRange }[]): boolean {
+function withoutOverlaps(items: readonly TimeRange[], order: Int32Array): boolean {
   for (let i = 1; i < order.length; i++) {
-    if (order[i]!.item.startTime < order[i - 1]!.item.endTime) return false;
+    if (items[order[i]!]!.startTime < items[order[i - 1]!]!.endTime) return false;
   }
   return true;
 }

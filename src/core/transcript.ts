@@ -35,6 +35,16 @@ export interface SpeakerSpan {
   readonly endTime: number;
 }
 
+/** The cues in start order: the list itself when it already is (cue files almost always are). */
+function inStartOrder<T extends { startTime: number }>(cues: readonly T[]): readonly T[] {
+  for (let i = 1; i < cues.length; i++) {
+    if (cues[i]!.startTime < cues[i - 1]!.startTime) {
+      return [...cues].sort((a, b) => a.startTime - b.startTime);
+    }
+  }
+  return cues;
+}
+
 /**
  * Merge each speaker's cues into spans, joining cues of the same speaker separated by less than
  * `joinGap` seconds (pauses within a turn should not fragment the lane).
@@ -45,7 +55,7 @@ export function speakerSpans(
 ): SpeakerSpan[] {
   const open = new Map<string, { startTime: number; endTime: number }>();
   const spans: SpeakerSpan[] = [];
-  const sorted = [...cues].sort((a, b) => a.startTime - b.startTime);
+  const sorted = inStartOrder(cues);
   for (const cue of sorted) {
     if (!cue.speakerId || !(cue.endTime > cue.startTime)) continue;
     const span = open.get(cue.speakerId);

@@ -3,13 +3,21 @@
  * (the worker runs the same core parser); where workers are missing or fail, parsing falls back
  * to the main thread rather than failing the page.
  */
+import {
+  buildTimeIndex,
+  timeIndexFromTables,
+  type TimeIndex,
+  type TimeRange,
+} from '../core/time-index.ts';
 import { parseVtt, type ParseOptions, type ParseResult } from '../core/vtt-parse.ts';
-import type { ParseRequest } from './parse-worker.ts';
+import type { ParseReply, ParseRequest } from './parse-worker.ts';
 
 /** Files smaller than this (about 1,000 cues) parse faster than a worker round trip. */
 const WORKER_FROM_CHARS = 100_000;
 
 let worker: Worker | null | undefined;
+/** Time indexes the worker built, by the cue list they index. */
+const builtIndexes = new WeakMap<readonly TimeRange[], TimeIndex>();
 let nextId = 0;
 const pending = new Map<
   number,
@@ -20,12 +28,12 @@ function parser(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (
-      event: MessageEvent<{ id: number; result?: ParseResult; error?: string }>,
-    ) => {
-      const request = pending.get(event.data.id);
-      pending.delete(event.data.id);
-      if (event.data.result) request?.resolve(event.data.result);
+    worker.onmessage = (event: MessageEvent<ParseReply>) => {
+      const { id, result, index } = event.data;
+      const request = pending.get(id);
+      pending.delete(id);
+      if (result && index) builtIndexes.set(result.document.cues, timeIndexFromTables(index));
+      if (result) request?.resolve(result);
       else request?.reject(new Error(event.data.error ?? 'the parser worker failed'));
     };
     worker.onerror = () => {
@@ -55,4 +63,9 @@ export async function parseCueFile(text: string, options: ParseOptions): Promise
   } catch {
     return parseVtt(text, options);
   }
+}
+
+/** The time index over `items`: the one the parser worker built with them, or a new one. */
+export function timeIndexOf(items: readonly TimeRange[]): TimeIndex {
+  return builtIndexes.get(items) ?? buildTimeIndex(items);
 }

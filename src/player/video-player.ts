@@ -146,6 +146,11 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
     setTimeout(() => (applyingCaptions = false), 0);
   }
 
+  // A seek into a part of a long transcript whose captions are not in yet puts them in at once.
+  media.addEventListener('seeking', () => {
+    for (const track of captionTracks.values()) fillings.get(track)?.around(media.currentTime);
+  });
+
   media.textTracks.addEventListener('change', () => {
     if (applyingCaptions) return;
     const shown = [...captionTracks].find(([, track]) => track.mode === 'showing');
@@ -236,48 +241,87 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   }
 }
 
-/** Cues added per slice when filling a track in the background. */
-const FILL_CHUNK = 400;
-const addedCues = new WeakMap<TextTrack, VTTCue[]>();
-const fillJobs = new WeakMap<TextTrack, ReturnType<typeof setTimeout>>();
+/** Cues put in at once around the playhead (before it, after it): enough for a minute or two. */
+const AROUND_BEFORE = 5;
+const AROUND_AFTER = 40;
+
+interface TrackFilling {
+  readonly cues: VTTCue[];
+  /** Put in the cues around `time` now (after a seek into a part not filled yet). */
+  around(time: number): void;
+  cancel(): void;
+}
+const fillings = new WeakMap<TextTrack, TrackFilling>();
 
 /**
  * Replace a track's cues. Thousands of VTTCues take a while to build, so the cues around `now`
- * go in at once (captions show right away) and the rest in small slices between tasks, so the
- * page stays responsive while a three-hour transcript's captions load.
+ * go in at once (captions show right away) and the rest while the page is idle, so a three-hour
+ * transcript's captions never hold up the first render or a frame; a seek puts in the cues
+ * around its target at once.
  */
 function replaceCues(track: TextTrack, cues: readonly CaptionCue[], now = 0): void {
-  clearTimeout(fillJobs.get(track));
-  for (const cue of addedCues.get(track) ?? []) track.removeCue(cue);
+  const previous = fillings.get(track);
+  previous?.cancel();
+  for (const cue of previous?.cues ?? []) track.removeCue(cue);
   const added: VTTCue[] = [];
-  addedCues.set(track, added);
-  const add = (from: number, to: number): void => {
-    for (let i = Math.max(0, from); i < Math.min(cues.length, to); i++) {
-      const vttCue = toVttCue(cues[i]!);
-      track.addCue(vttCue);
-      added.push(vttCue);
+  const done = new Uint8Array(cues.length);
+  const addAt = (i: number): void => {
+    if (i < 0 || i >= cues.length || done[i]) return;
+    done[i] = 1;
+    const vttCue = toVttCue(cues[i]!);
+    track.addCue(vttCue);
+    added.push(vttCue);
+  };
+  const around = (time: number): void => {
+    const first = firstEndingAfter(cues, time);
+    for (let i = first - AROUND_BEFORE; i < first + AROUND_AFTER; i++) addAt(i);
+  };
+  let cursor = 0;
+  let cancelScheduled = (): void => {};
+  const work = (hasTime: () => boolean): void => {
+    while (cursor < cues.length && hasTime()) {
+      // A few cues per check: asking for the time is not free.
+      for (const end = Math.min(cues.length, cursor + 20); cursor < end; cursor++) addAt(cursor);
     }
+    if (cursor < cues.length) cancelScheduled = whenIdle(work);
   };
-  let first = cues.findIndex((cue) => cue.endTime > now);
-  if (first < 0) first = cues.length;
-  const windowStart = Math.max(0, first - 20);
-  const windowEnd = first + FILL_CHUNK;
-  add(windowStart, windowEnd);
-  const rest = [...chunks(windowEnd, cues.length), ...chunks(0, windowStart)];
-  const next = (): void => {
-    const chunk = rest.shift();
-    if (!chunk) return;
-    add(chunk[0], chunk[1]);
-    fillJobs.set(track, setTimeout(next, 0));
-  };
-  if (rest.length > 0) fillJobs.set(track, setTimeout(next, 0));
+  around(now);
+  if (added.length < cues.length) cancelScheduled = whenIdle(work);
+  fillings.set(track, { cues: added, around, cancel: () => cancelScheduled() });
 }
 
-function chunks(from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let start = from; start < to; start += FILL_CHUNK)
-    out.push([start, Math.min(to, start + FILL_CHUNK)]);
-  return out;
+/** Index of the first cue that ends after `time` (cues in time order), or cues.length. */
+function firstEndingAfter(cues: readonly CaptionCue[], time: number): number {
+  let low = 0;
+  let high = cues.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (cues[mid]!.endTime > time) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Run `work` when the page is idle (at the latest after a second), with a "time left?" test. */
+function whenIdle(work: (hasTime: () => boolean) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(
+      (deadline) => {
+        // Called for the timeout, it has no idle time left: take a short slice anyway.
+        const until = performance.now() + 8;
+        work(() =>
+          deadline.didTimeout ? performance.now() < until : deadline.timeRemaining() > 1,
+        );
+      },
+      { timeout: 1000 },
+    );
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => {
+    const until = performance.now() + 8;
+    work(() => performance.now() < until);
+  }, 0);
+  return () => clearTimeout(id);
 }
 
 function toVttCue(cue: CaptionCue): VTTCue {

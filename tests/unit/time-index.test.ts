@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTimeIndex,
   findCueIndexAt,
+  timeIndexFromTables,
+  timeIndexTables,
   type TimeLookup,
   type TimeRange,
 } from '../../src/core/time-index.ts';
@@ -202,6 +204,27 @@ describe('buildTimeIndex against a brute-force reference', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('time index tables (built in the parser worker, sent over)', () => {
+  it('answers as the index built here after a structured clone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rangeArbitrary, { maxLength: 30 }),
+        fc.array(fc.oneof(gridTime, fc.double({ min: -1, max: 30, noNaN: true })), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (items, times) => {
+          const sent = timeIndexFromTables(structuredClone(timeIndexTables(items)));
+          expect(sent.size).toBe(items.length);
+          for (const t of times)
+            expect(sent.lookup(t), `t = ${t}`).toEqual(referenceLookup(items, t));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -14,7 +14,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { Seconds } from '../../core/cue-model.ts';
-import { buildTimeIndex, type TimeIndex, type TimeRange } from '../../core/time-index.ts';
+import type { TimeIndex, TimeRange } from '../../core/time-index.ts';
+import { timeIndexOf } from '../../data/parse-off-thread.ts';
 import {
   createMediaClock,
   type ClockFollower,
@@ -130,7 +131,7 @@ export function usePlayback<T>(select: (state: PlaybackState) => T): T {
 
 /** A time index over items, rebuilt only when the items change. */
 export function useTimeIndex(items: readonly TimeRange[] | undefined): TimeIndex | null {
-  return useMemo(() => (items ? buildTimeIndex(items) : null), [items]);
+  return useMemo(() => (items ? timeIndexOf(items) : null), [items]);
 }
 
 /** Follow a time index on the player's clock (null while there is no clock or index). */

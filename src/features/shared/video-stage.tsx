@@ -12,6 +12,7 @@ import { episodeFileUrl } from '../../data/episode-urls.ts';
 import { useTranscriptsOf } from './episode-data.ts';
 import {
   mountVideoPlayer,
+  type CaptionCue,
   type CaptionTrack,
   type VideoPlayer,
 } from '../../player/video-player.ts';
@@ -74,21 +75,46 @@ interface VideoStageProps {
 /** Caption cues per cue list, so a re-render converts nothing that did not change. */
 const captionCueCache = new WeakMap<readonly ParsedCue[], CaptionTrack['cues']>();
 
+/**
+ * A transcript cue as the player's captions want it. The caption text (the cue's own markup,
+ * escaped: voice spans and italics render as the file intends) is written only when the player
+ * asks for it: the player fills long tracks a slice at a time, and a three-hour transcript's
+ * 10,000 texts need not be built while the page first renders.
+ */
+class TranscriptCaptionCue implements CaptionCue {
+  #text: string | undefined;
+  constructor(private readonly cue: ParsedCue) {}
+  get id(): string {
+    return this.cue.id;
+  }
+  get startTime(): number {
+    return this.cue.startTime;
+  }
+  get endTime(): number {
+    return this.cue.endTime;
+  }
+  get text(): string {
+    return (this.#text ??= segmentsToCueText(this.cue.segments));
+  }
+  get align(): CaptionCue['align'] {
+    return this.cue.layout.align;
+  }
+  get line(): CaptionCue['line'] {
+    return this.cue.layout.line;
+  }
+  get position(): CaptionCue['position'] {
+    return this.cue.layout.position;
+  }
+  get size(): CaptionCue['size'] {
+    return this.cue.layout.size;
+  }
+}
+
 function toCaptionTrack(source: CaptionSource): CaptionTrack {
   const cues = source.cues;
   let converted = cues ? captionCueCache.get(cues) : null;
   if (cues && !converted) {
-    converted = cues.map((cue) => ({
-      id: cue.id,
-      startTime: cue.startTime,
-      endTime: cue.endTime,
-      // The cue's own markup, escaped: voice spans and italics render as the file intends.
-      text: segmentsToCueText(cue.segments),
-      align: cue.layout.align,
-      line: cue.layout.line,
-      position: cue.layout.position,
-      size: cue.layout.size,
-    }));
+    converted = cues.map((cue) => new TranscriptCaptionCue(cue));
     captionCueCache.set(cues, converted);
   }
   return { lang: source.lang, label: source.label, cues: converted ?? null };

@@ -27,7 +27,7 @@ export function SpeakerTimeline({
   const { t } = useI18n();
   const { seek, clock } = usePlayerRuntime();
   const mediaDuration = usePlayback((state) => state.duration);
-  const lastEnd = cues.reduce((end, cue) => Math.max(end, cue.endTime), 0);
+  const lastEnd = useMemo(() => cues.reduce((end, cue) => Math.max(end, cue.endTime), 0), [cues]);
   const duration =
     Number.isFinite(mediaDuration) && mediaDuration > 0
       ? mediaDuration
@@ -48,7 +48,9 @@ export function SpeakerTimeline({
     const track = trackRef.current;
     let shownSecond = -1;
     let shownPixel = -1;
-    let width = track?.clientWidth ?? 0;
+    // The observer reports the width before the first paint; reading clientWidth here would force
+    // a layout of the whole page while it first renders.
+    let width = 0;
     const resize = new ResizeObserver(([entry]) => {
       width = entry?.contentRect.width ?? width;
       shownPixel = -1;
@@ -154,7 +156,11 @@ export function SpeakerTimeline({
   );
 }
 
-/** The lanes: one per speaker, a coloured span per stretch of speech. Re-rendered only with data. */
+/**
+ * The lanes: one per speaker, its stretches of speech drawn as one SVG path (a three-hour
+ * interview has thousands of stretches; one element per lane keeps the first render and layout
+ * cheap). Re-rendered only with data.
+ */
 const TimelineLanes = memo(function TimelineLanes({
   speakers,
   spans,
@@ -164,24 +170,34 @@ const TimelineLanes = memo(function TimelineLanes({
   spans: readonly SpeakerSpan[];
   duration: number;
 }) {
+  const paths = useMemo(() => lanePaths(spans, duration), [spans, duration]);
   return speakers.map((speaker, index) => {
     const color = speaker.color ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
     return (
       <div key={speaker.id} className="timeline__lane" data-speaker-id={speaker.id}>
-        {spans
-          .filter((span) => span.speakerId === speaker.id)
-          .map((span) => (
-            <span
-              key={span.startTime}
-              className="timeline__span"
-              style={{
-                left: `${(span.startTime / duration) * 100}%`,
-                width: `${Math.max(0.2, ((span.endTime - span.startTime) / duration) * 100)}%`,
-                background: color,
-              }}
-            />
-          ))}
+        <svg
+          className="timeline__lane-art"
+          viewBox={`0 0 ${duration} 1`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d={paths.get(speaker.id) ?? ''} fill={color} />
+        </svg>
       </div>
     );
   });
 });
+
+/** Per speaker, an SVG path with a rectangle per span (x in seconds, 0–1 high), at least 0.2 % wide. */
+function lanePaths(spans: readonly SpeakerSpan[], duration: number): Map<string, string> {
+  const minWidth = duration * 0.002;
+  const round = (value: number): number => Math.round(value * 1000) / 1000;
+  const paths = new Map<string, string>();
+  for (const span of spans) {
+    const width = round(Math.max(minWidth, span.endTime - span.startTime));
+    const rect = `M${round(span.startTime)} 0h${width}v1h${-width}z`;
+    paths.set(span.speakerId, (paths.get(span.speakerId) ?? '') + rect);
+  }
+  return paths;
+}

@@ -12,7 +12,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { findMatches, type TextMatch } from '../../core/transcript-search.ts';
+import { findMatches, normaliseQuery, type TextMatch } from '../../core/transcript-search.ts';
 import type { TextRange } from '../shared/cue-text.tsx';
 import { useI18n } from '../shared/i18n.tsx';
 import { createIndexStore, type IndexStore } from '../shared/item-store.ts';
@@ -33,6 +33,8 @@ export interface TranscriptSearch {
   isActiveMatch(side: number, range: TextRange): boolean;
 }
 
+const NO_MATCHES: readonly TextMatch[] = [];
+
 export function useTranscriptSearch(
   rows: readonly TranscriptRow[],
   onShowMatch: (rowIndex: number) => void,
@@ -45,10 +47,13 @@ export function useTranscriptSearch(
 
   const matches = useMemo(
     () =>
-      findMatches(
-        rows.map((row) => [row.cue.text, row.secondary?.cue?.text ?? '']),
-        deferredQuery,
-      ),
+      // Nothing to find until the viewer types (a long transcript's texts are not even listed).
+      normaliseQuery(deferredQuery) === ''
+        ? NO_MATCHES
+        : findMatches(
+            rows.map((row) => [row.cue.text, row.secondary?.cue?.text ?? '']),
+            deferredQuery,
+          ),
     [rows, deferredQuery],
   );
 
