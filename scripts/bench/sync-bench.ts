@@ -163,21 +163,26 @@ function lagsOf(cues: readonly CueTiming[], marks: readonly Mark[]): LagStats {
 /** What the video's clock allows: see measureClockFloor. */
 export interface ClockFloor {
   readonly rate: number;
-  /** Distinct currentTime values read. */
-  readonly readings: number;
-  /** How far currentTime moves from one distinct reading to the next, media ms. */
-  readonly stepMedian: number;
-  readonly stepP95: number;
-  /** Lag of a reader that never misses a change, at points spread over the media, ms. */
+  /** Lag of the busy loop at every point, media ms: as early as polling on this page can mark. */
+  readonly busyLoop: { readonly median: number; readonly p95: number; readonly max: number };
+  /** Points whose neighbouring readings were taken less than 1 ms of wall time apart. */
+  readonly points: number;
+  /** Lag at those points, media ms: what the clock alone allows. */
   readonly lag: { readonly median: number; readonly p95: number; readonly max: number };
+  /** Times currentTime stood still and then jumped by more than 2 ms of media, per minute. */
+  readonly jumpsPerMinute: number;
+  readonly largestJump: number;
 }
 
 /**
- * The floor for any highlighter that is never early. The video's currentTime does not move
- * smoothly: with an audio track, Chromium advances it with the audio clock, in steps (bigger at
- * 2×). A busy loop that reads currentTime task after task, for `seconds` of wall time, sees every
- * step; a boundary between two readings can be marked no sooner than the first reading at or past
- * it. The lag of that reader, at points every 37 ms of media, is the least any page can have.
+ * The floor for any highlighter that is never early. The video's currentTime does not always
+ * move smoothly: with an audio track, Chromium follows the audio clock, which can stand still and
+ * then jump. A busy loop reads currentTime task after task for `seconds` of wall time, with the
+ * wall time of each reading. At points every 37 ms of media, where the readings just before and
+ * after were under 1 ms of wall time apart (the reader was not held up by other work), the first
+ * reading at or past the point is as early as anyone could mark it: its lag is the clock's own.
+ * At every point, the busy loop's lag is as early as polling on this page (with its rendering,
+ * video.js and garbage collection) can mark.
  */
 export async function measureClockFloor(
   page: Page,
@@ -193,14 +198,14 @@ export async function measureClockFloor(
       await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
       video.playbackRate = rate;
       await video.play();
-      const seen: number[] = [];
+      const seen: [wall: number, media: number][] = [];
       const until = performance.now() + seconds * 1000;
       await new Promise<void>((resolve) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
-          const t = video.currentTime;
-          if (t !== seen[seen.length - 1]) seen.push(t);
-          if (performance.now() < until && !video.ended) channel.port2.postMessage(null);
+          const wall = performance.now();
+          seen.push([wall, video.currentTime]);
+          if (wall < until && !video.ended) channel.port2.postMessage(null);
           else resolve();
         };
         channel.port2.postMessage(null);
@@ -210,20 +215,37 @@ export async function measureClockFloor(
     },
     { rate, from: range.from, seconds: range.seconds },
   );
-  const steps: number[] = [];
-  for (let i = 1; i < readings.length; i++) steps.push((readings[i]! - readings[i - 1]!) * 1000);
-  const lags: number[] = [];
-  let next = 0;
-  // Points from the second reading on (the first follows the start of playback, not a step).
-  for (let point = readings[1]! + 0.001; point < readings[readings.length - 1]!; point += 0.037) {
-    while (readings[next]! < point) next++;
-    lags.push((readings[next]! - point) * 1000);
+  const TIGHT_MS = 1;
+  let jumps = 0;
+  let largestJump = 0;
+  for (let i = 1; i < readings.length; i++) {
+    const wallMs = readings[i]![0] - readings[i - 1]![0];
+    const excess = (readings[i]![1] - readings[i - 1]![1]) * 1000 - wallMs * rate;
+    if (wallMs < TIGHT_MS && excess > 2) {
+      jumps++;
+      largestJump = Math.max(largestJump, excess);
+    }
   }
+  const lags: number[] = [];
+  const busyLags: number[] = [];
+  let next = 1;
+  const first = readings[1]![1];
+  const last = readings[readings.length - 1]![1];
+  for (let point = first + 0.001; point < last; point += 0.037) {
+    while (readings[next]![1] < point) next++;
+    const tight =
+      readings[next]![0] - readings[next - 1]![0] < TIGHT_MS &&
+      (readings[next + 1] ? readings[next + 1]![0] - readings[next]![0] < TIGHT_MS : true);
+    busyLags.push((readings[next]![1] - point) * 1000);
+    if (tight) lags.push((readings[next]![1] - point) * 1000);
+  }
+  const minutes = (readings[readings.length - 1]![0] - readings[0]![0]) / 60_000;
   return {
     rate,
-    readings: readings.length,
-    stepMedian: median(steps),
-    stepP95: percentile(steps, 95),
+    busyLoop: { median: median(busyLags), p95: percentile(busyLags, 95), max: max(busyLags) },
+    points: lags.length,
     lag: { median: median(lags), p95: percentile(lags, 95), max: max(lags) },
+    jumpsPerMinute: jumps / minutes,
+    largestJump,
   };
 }

@@ -44,6 +44,8 @@ export interface MediaClock {
 
 /** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll by message. */
 const SPIN_THRESHOLD_MS = 6;
+/** Polling longer than this means the media stalled: go back to timers. */
+const MAX_SPIN_MS = 40;
 
 const EMPTY: TimeLookup = {
   index: -1,
@@ -66,7 +68,45 @@ export function createMediaClock(
   let spinning = false;
 
   function now(): Seconds {
-    return Number.isFinite(media.currentTime) ? media.currentTime : 0;
+    const time = Number.isFinite(media.currentTime) ? media.currentTime : 0;
+    noteReading(time);
+    return time;
+  }
+
+  // Chromium's currentTime follows the audio clock, which can stand still for several
+  // milliseconds and then jump (at 2×, hundreds of times a minute, by up to ~25 ms of media).
+  // A timer aimed from such a stale reading fires late. So the timer is aimed from the furthest
+  // position a fresh reading vouches for: the last reading that kept pace, carried forward by the
+  // wall time since at the playback rate. Marking still waits for currentTime itself (never
+  // early); only the aim uses this.
+  let anchor: { media: Seconds; wall: number; rate: number } | null = null;
+  /** How long a stall may last before the media is taken to have really slowed (buffering). */
+  const ANCHOR_LIFETIME_MS = 250;
+
+  function carriedAnchor(wall: number, rate: number): Seconds | null {
+    if (!anchor || anchor.rate !== rate || wall - anchor.wall > ANCHOR_LIFETIME_MS) return null;
+    return anchor.media + ((wall - anchor.wall) / 1000) * rate;
+  }
+
+  function noteReading(time: Seconds): void {
+    if (!isRunning()) {
+      anchor = null;
+      return;
+    }
+    const wall = performance.now();
+    const rate = media.playbackRate;
+    const carried = carriedAnchor(wall, rate);
+    // Kept pace (within a millisecond), or the anchor is gone or implausible: a new anchor.
+    if (carried === null || time >= carried - 0.001 * rate || time < carried - 0.1 * rate) {
+      anchor = { media: time, wall, rate };
+    }
+  }
+
+  /** Where the media is, for aiming: its currentTime, or later if that reading is stale. */
+  function aimingPosition(): Seconds {
+    const time = now();
+    const carried = carriedAnchor(performance.now(), media.playbackRate);
+    return carried === null ? time : Math.max(time, carried);
   }
 
   function isRunning(): boolean {
@@ -102,7 +142,7 @@ export function createMediaClock(
     const boundary = nextBoundary();
     if (!Number.isFinite(boundary)) return;
     const rate = media.playbackRate > 0 ? media.playbackRate : 1;
-    const waitMs = ((boundary - now()) / rate) * 1000;
+    const waitMs = ((boundary - aimingPosition()) / rate) * 1000;
     if (waitMs <= SPIN_THRESHOLD_MS) spinUntil(boundary);
     // Aim a little early: timers fire late by a millisecond or two, and the spin does the rest.
     else timer = setTimeout(() => onTimer(boundary), waitMs - SPIN_THRESHOLD_MS / 2);
@@ -129,6 +169,7 @@ export function createMediaClock(
       return;
     }
     spinning = true;
+    const started = performance.now();
     spinChannel.port1.onmessage = () => {
       if (!spinning || disposed) return;
       if (!isRunning()) {
@@ -139,6 +180,10 @@ export function createMediaClock(
         spinning = false;
         update();
         arm();
+      } else if (performance.now() - started > MAX_SPIN_MS) {
+        // The media is slower than it looked (a long stall): wait by timer, not by polling.
+        spinning = false;
+        timer = setTimeout(() => onTimer(boundary), SPIN_THRESHOLD_MS);
       } else spinChannel.port2.postMessage(0);
     };
     spinChannel.port2.postMessage(0);
