@@ -181,28 +181,31 @@ const rangeArbitrary = fc
   .tuple(gridTime, fc.integer({ min: -5, max: 60 }))
   .map(([startTime, length]) => cue(startTime, startTime + length / 10));
 
+/** Random cues and query times, for the property tests. */
+const cuesAndTimes = () =>
+  [
+    fc.array(rangeArbitrary, { maxLength: 30 }),
+    fc.array(fc.oneof(gridTime, fc.double({ min: -1, max: 30, noNaN: true })), {
+      minLength: 1,
+      maxLength: 20,
+    }),
+  ] as const;
+
 describe('buildTimeIndex against a brute-force reference', () => {
   it('agrees on index, recentIndex, nextBoundary and spanStart for random cues and times', () => {
     fc.assert(
-      fc.property(
-        fc.array(rangeArbitrary, { maxLength: 30 }),
-        fc.array(fc.oneof(gridTime, fc.double({ min: -1, max: 30, noNaN: true })), {
-          minLength: 1,
-          maxLength: 20,
-        }),
-        (items, times) => {
-          const index = buildTimeIndex(items);
-          // Every boundary, and just before it, is a query too.
-          const boundaryTimes = items.flatMap((item) => [
-            item.startTime,
-            item.endTime,
-            item.startTime - 1e-9,
-          ]);
-          for (const t of [...times, ...boundaryTimes]) {
-            expect(index.lookup(t), `t = ${t}`).toEqual(referenceLookup(items, t));
-          }
-        },
-      ),
+      fc.property(...cuesAndTimes(), (items, times) => {
+        const index = buildTimeIndex(items);
+        // Every boundary, and just before it, is a query too.
+        const boundaryTimes = items.flatMap((item) => [
+          item.startTime,
+          item.endTime,
+          item.startTime - 1e-9,
+        ]);
+        for (const t of [...times, ...boundaryTimes]) {
+          expect(index.lookup(t), `t = ${t}`).toEqual(referenceLookup(items, t));
+        }
+      }),
       { numRuns: 500 },
     );
   });
@@ -211,19 +214,12 @@ describe('buildTimeIndex against a brute-force reference', () => {
 describe('time index tables (built in the parser worker, sent over)', () => {
   it('answers as the index built here after a structured clone', () => {
     fc.assert(
-      fc.property(
-        fc.array(rangeArbitrary, { maxLength: 30 }),
-        fc.array(fc.oneof(gridTime, fc.double({ min: -1, max: 30, noNaN: true })), {
-          minLength: 1,
-          maxLength: 20,
-        }),
-        (items, times) => {
-          const sent = timeIndexFromTables(structuredClone(timeIndexTables(items)));
-          expect(sent.size).toBe(items.length);
-          for (const t of times)
-            expect(sent.lookup(t), `t = ${t}`).toEqual(referenceLookup(items, t));
-        },
-      ),
+      fc.property(...cuesAndTimes(), (items, times) => {
+        const sent = timeIndexFromTables(structuredClone(timeIndexTables(items)));
+        expect(sent.size).toBe(items.length);
+        for (const t of times)
+          expect(sent.lookup(t), `t = ${t}`).toEqual(referenceLookup(items, t));
+      }),
       { numRuns: 200 },
     );
   });
