@@ -42,7 +42,7 @@ export interface MediaClock {
   dispose(): void;
 }
 
-/** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll by message. */
+/** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll a task at a time. */
 const SPIN_THRESHOLD_MS = 6;
 /** Polling longer than this means the media stalled: go back to timers. */
 const MAX_SPIN_MS = 40;
@@ -53,6 +53,34 @@ const EMPTY: TimeLookup = {
   nextBoundary: Infinity,
   spanStart: -Infinity,
 };
+
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<unknown>;
+}
+
+/**
+ * How the last milliseconds are polled: a task at a time, ahead of ordinary tasks where the
+ * browser has prioritized scheduling (`scheduler.postTask`, 'user-blocking': React's and
+ * video.js's own tasks wait), else by message (after one task each, with no 4 ms clamp).
+ */
+function pollPoster(channel: MessageChannel | undefined): ((poll: () => void) => void) | null {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') {
+    const postTask = scheduler.postTask.bind(scheduler);
+    return (poll) => void postTask(poll, { priority: 'user-blocking' }).catch(() => {});
+  }
+  if (!channel) return null;
+  let next: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const poll = next;
+    next = null;
+    poll?.();
+  };
+  return (poll) => {
+    next = poll;
+    channel.port2.postMessage(0);
+  };
+}
 
 /** Start a clock on a media element. Dispose it with the element. */
 export function createMediaClock(
@@ -65,7 +93,9 @@ export function createMediaClock(
   let frameKind: 'video' | 'animation' | undefined;
   let disposed = false;
   const spinChannel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+  const postPoll = pollPoster(spinChannel);
   let spinning = false;
+  let spins = 0;
 
   function now(): Seconds {
     const time = Number.isFinite(media.currentTime) ? media.currentTime : 0;
@@ -160,18 +190,20 @@ export function createMediaClock(
   }
 
   /**
-   * The last few milliseconds: nested timers are clamped to 4 ms, so poll with messages, which
-   * run after one task each (well under a millisecond), until the media reaches the boundary.
+   * The last few milliseconds: nested timers are clamped to 4 ms, so poll a task at a time (see
+   * pollPoster; well under a millisecond apart) until the media reaches the boundary.
    */
   function spinUntil(boundary: Seconds): void {
-    if (!spinChannel) {
+    if (!postPoll) {
       timer = setTimeout(() => onTimer(boundary), 0);
       return;
     }
     spinning = true;
+    const spin = ++spins;
     const started = performance.now();
-    spinChannel.port1.onmessage = () => {
-      if (!spinning || disposed) return;
+    const poll = (): void => {
+      // A newer spin (or none) has taken over: this chain ends.
+      if (!spinning || spin !== spins || disposed) return;
       if (!isRunning()) {
         spinning = false;
         return;
@@ -184,9 +216,9 @@ export function createMediaClock(
         // The media is slower than it looked (a long stall): wait by timer, not by polling.
         spinning = false;
         timer = setTimeout(() => onTimer(boundary), SPIN_THRESHOLD_MS);
-      } else spinChannel.port2.postMessage(0);
+      } else postPoll(poll);
     };
-    spinChannel.port2.postMessage(0);
+    postPoll(poll);
   }
 
   /** The per-frame net: runs while playing and visible. */
