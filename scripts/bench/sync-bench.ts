@@ -34,6 +34,8 @@ export interface LagStats {
   readonly missed: string[];
   /** The latest cues, for looking into outliers: `id +lag ms`. */
   readonly worst: string[];
+  /** Cues marked more than 5 ms late (the p95 bar allows one in twenty). */
+  readonly late: string[];
 }
 
 function stats(lags: { id: string; lag: number }[], early: number, missed: string[]): LagStats {
@@ -50,6 +52,7 @@ function stats(lags: { id: string; lag: number }[], early: number, missed: strin
       .sort((a, b) => Math.abs(b.lag) - Math.abs(a.lag))
       .slice(0, 5)
       .map((entry) => `${entry.id} ${entry.lag >= 0 ? '+' : ''}${entry.lag.toFixed(1)} ms`),
+    late: lags.filter((entry) => Math.abs(entry.lag) > 5).map((entry) => entry.id),
   };
 }
 
@@ -172,6 +175,18 @@ export interface ClockFloor {
   /** Times currentTime stood still and then jumped by more than 2 ms of media, per minute. */
   readonly jumpsPerMinute: number;
   readonly largestJump: number;
+  /** Where those jumps started, media seconds. */
+  readonly jumpsAt: number[];
+}
+
+/**
+ * How many of `first`'s jumps a second play of the same stretch had at the same media position
+ * (within 5 ms). With speech in the audio track most recur: the jumps come from the media, so the
+ * same cue starts are hit on every play.
+ */
+export function recurringJumps(first: ClockFloor, second: ClockFloor): number {
+  return first.jumpsAt.filter((at) => second.jumpsAt.some((other) => Math.abs(other - at) < 0.005))
+    .length;
 }
 
 /**
@@ -218,11 +233,13 @@ export async function measureClockFloor(
   const TIGHT_MS = 1;
   let jumps = 0;
   let largestJump = 0;
+  const jumpsAt: number[] = [];
   for (let i = 1; i < readings.length; i++) {
     const wallMs = readings[i]![0] - readings[i - 1]![0];
     const excess = (readings[i]![1] - readings[i - 1]![1]) * 1000 - wallMs * rate;
     if (wallMs < TIGHT_MS && excess > 2) {
       jumps++;
+      jumpsAt.push(readings[i - 1]![1]);
       largestJump = Math.max(largestJump, excess);
     }
   }
@@ -247,5 +264,6 @@ export async function measureClockFloor(
     lag: { median: median(lags), p95: percentile(lags, 95), max: max(lags) },
     jumpsPerMinute: jumps / minutes,
     largestJump,
+    jumpsAt,
   };
 }
