@@ -87,6 +87,7 @@ function reportSync(
 ): void {
   const { ours, baseline } = report;
   const ratio = baseline.median / Math.max(ours.median, 0.01);
+  const recurring = floor && floorAgain ? recurringJumps(floor, floorAgain) : undefined;
   console.log(
     `\nSync, ${label}, ${report.rate}×, ${report.cues} cue starts` +
       `\n  ours        median ${formatMs(ours.median)}  p95 ${formatMs(ours.p95)}  max ${formatMs(ours.max)}  early ${ours.early}  missed ${ours.missed.length}` +
@@ -98,8 +99,8 @@ function reportSync(
           `\n  a busy loop reading currentTime on this page  median ${formatMs(floor.busyLoop.median)}  p95 ${formatMs(floor.busyLoop.p95)}  max ${formatMs(floor.busyLoop.max)}` +
           `\n    where its readings were under 1 ms apart (the clock alone)  median ${formatMs(floor.lag.median)}  p95 ${formatMs(floor.lag.p95)}  (${floor.points} points)`
         : '') +
-      (floor && floorAgain
-        ? `\n  the same stretch played again: ${recurringJumps(floor, floorAgain)} of its ${floor.jumpsAt.length} jumps recurred at the same media position (±5 ms)`
+      (floor && recurring !== undefined
+        ? `\n  the same stretch played again: ${recurring} of its ${floor.jumpsAt.length} jumps recurred at the same media position (±5 ms)`
         : '') +
       `\n  ours over 5 ms: ${ours.late.join(' ') || 'none'}`,
   );
@@ -114,7 +115,7 @@ function reportSync(
     },
     timeupdate: { median: baseline.median, p95: baseline.p95, max: baseline.max },
     clockFloor: floor && { ...floor, jumpsAt: undefined },
-    jumpsRecurring: floor && floorAgain ? recurringJumps(floor, floorAgain) : undefined,
+    jumpsRecurring: recurring,
     late: ours.late,
   };
   const name = `sync ${label} ${report.rate}×`;
