@@ -2,6 +2,38 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const videoJsOnlyInPlayer = {
+  group: ['video.js', 'video.js/*'],
+  message: 'Only src/player may import video.js.',
+};
+
+// Features never import each other: what two features use lives in src/features/shared, and a
+// page that needs another feature's part gets it from src/app (as props).
+const FEATURES = ['archive', 'embed', 'home', 'translator', 'viewer'];
+const noOtherFeatures = (feature) => ({
+  files: [`src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          videoJsOnlyInPlayer,
+          {
+            group: FEATURES.filter((other) => other !== feature).flatMap((other) => [
+              `../${other}/*`,
+              `**/features/${other}/*`,
+            ]),
+            message:
+              feature === 'shared'
+                ? 'src/features/shared imports no feature: it is what features share.'
+                : 'Features never import each other: move what both use to src/features/shared, or pass it in from src/app.',
+          },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'tests/.artifacts', 'public/embed.js'] },
   js.configs.recommended,
@@ -36,13 +68,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['video.js', 'video.js/*'], message: 'Only src/player may import video.js.' },
-          ],
+          patterns: [videoJsOnlyInPlayer],
         },
       ],
     },
   },
+  ...[...FEATURES, 'shared'].map(noOtherFeatures),
   {
     // The pure core: no React, no DOM, no video.js, no Node built-ins. It runs the same in the
     // browser, the CLI and the build.
@@ -56,7 +87,7 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'react-dom/*', 'react/*'],
               message: 'src/core stays free of React.',
             },
-            { group: ['video.js', 'video.js/*'], message: 'Only src/player may import video.js.' },
+            videoJsOnlyInPlayer,
             { group: ['@tanstack/*'], message: 'src/core stays free of data-fetching libraries.' },
             {
               group: ['node:*', 'fs', 'path', 'fs/*'],

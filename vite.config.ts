@@ -1,22 +1,64 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { redBoxArchive } from './src/server/archive-plugin.ts';
 import { redBoxEmbed } from './src/server/embed-plugin.ts';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
 import { redBoxPrerender } from './src/server/prerender-plugin.ts';
 import { redBoxSaveApi } from './src/server/save-api.ts';
+import LongestFirst from './tests/test-order.ts';
 
 // Serving under a sub-path: RED_BOX_BASE=/red-box/ npm run build (Contract 2).
 const base = process.env.RED_BOX_BASE ?? '/';
 
 const episodes = redBoxEpisodes();
 
+/**
+ * Files whose assertions are about timing (line and word sync, latencies, tap timing, keystroke
+ * budgets, a clock against performance.now, linear growth of CPU time): the *-solo projects run
+ * them one at a time after everything else, which runs two files at a time.
+ */
+const UNIT_SOLO = ['tests/unit/core-fuzz.test.ts', 'tests/unit/core-hostile.test.ts'];
+const DOM_SOLO = ['tests/dom/media-clock.test.ts'];
+const BROWSER_SOLO = [
+  'tests/browser/first-page-sync.test.ts',
+  'tests/browser/first-load.test.ts',
+  'tests/browser/hls-playback.test.ts',
+  'tests/browser/live-episode-files.test.ts',
+  'tests/browser/translator-conflicts.test.ts',
+  'tests/browser/translator-drafts.test.ts',
+  'tests/browser/translator-keyboard.test.ts',
+  'tests/browser/translator-long-file.test.ts',
+  'tests/browser/translator-waveform.test.ts',
+  'tests/browser/words.test.ts',
+];
+
 export default defineConfig({
   base,
-  plugins: [react(), episodes, redBoxPrerender(episodes.api), redBoxSaveApi(), redBoxEmbed()],
+  plugins: [
+    react(),
+    episodes,
+    redBoxPrerender(episodes.api),
+    redBoxSaveApi(),
+    redBoxEmbed(),
+    redBoxArchive(episodes.api),
+  ],
+  resolve: {
+    // http-streaming (loaded lazily for HLS, src/player/http-streaming.ts) imports `video.js`:
+    // give it the core build the player uses, so it registers there and no second, full
+    // video.js (which bundles its own http-streaming) is built.
+    alias: [{ find: /^video\.js$/, replacement: 'video.js/core.es.js' }],
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {
+    // Projects with the same maxWorkers run as one group sharing one pool of workers: the unit,
+    // component and browser files two at a time (browser files mostly wait on pages and real-time
+    // playback, unit files fill the gaps); then the *-solo projects (fileParallelism: false), one
+    // file at a time.
+    maxWorkers: 2,
+    // Longest files first, also on a fresh clone (tests/test-order.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
@@ -24,6 +66,22 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: UNIT_SOLO,
+          // A guard against hangs, not a speed check (speed is in the bench): property and fuzz
+          // tests run a fixed number of cases and take seconds when the machine is busy; hooks
+          // synthesize recordings (festival, sox), which took over 10 s beside browser files.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-solo',
+          environment: 'node',
+          include: UNIT_SOLO,
+          fileParallelism: false,
+          testTimeout: 30_000,
         },
       },
       {
@@ -32,7 +90,20 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          exclude: DOM_SOLO,
           setupFiles: ['tests/dom/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom-solo',
+          environment: 'jsdom',
+          include: DOM_SOLO,
+          setupFiles: ['tests/dom/setup.ts'],
+          fileParallelism: false,
+          testTimeout: 30_000,
         },
       },
       {
@@ -41,8 +112,22 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],
+          exclude: BROWSER_SOLO,
           globalSetup: ['tests/browser/support/global-setup.ts'],
-          // One Chromium at a time: these machines have two cores, and media timing is the point.
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // After the files above, one at a time: what they measure (how soon a line or a word
+          // is marked, a draft written, a file change shown, a tap timed) needs the machine.
+          // The global setup runs once for both browser projects (one Chromium, one build).
+          name: 'browser-solo',
+          environment: 'node',
+          include: BROWSER_SOLO,
+          globalSetup: ['tests/browser/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 180_000,

@@ -251,8 +251,16 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // A fault of this tool, never of the files (those are findings): say so without a stack
+    // trace, unless asked for one.
+    const detail =
+      error instanceof Error
+        ? process.env.RED_BOX_DEBUG
+          ? error.stack
+          : error.message
+        : String(error);
     process.stderr.write(
-      `check: could not run: ${error instanceof Error ? error.stack : String(error)}\n`,
+      `check: could not run: ${detail}\nThis is a fault in the check itself: please report it with the file that caused it (RED_BOX_DEBUG=1 shows where it happened).\n`,
     );
     process.exitCode = 2;
   },

@@ -150,8 +150,17 @@ function seriesName(episode: Episode): string {
   return episode.series ?? 'The Red Box';
 }
 
-/** The first card, also the poster: series mark, title, publisher and date, a stand-in notice. */
-export async function titleCard(context: CardContext): Promise<string> {
+/** The notice on the bundled episode's title card: its video is synthesized. */
+export const STAND_IN_NOTICE = 'Synthesized stand-in, not the original video';
+
+/**
+ * The first card, also the poster: series mark, title, publisher and date, and a notice at the
+ * foot (the stand-in notice unless another, or none, is given).
+ */
+export async function titleCard(
+  context: CardContext,
+  notice: string | null = STAND_IN_NOTICE,
+): Promise<string> {
   const { episode } = context;
   const titleLines = wrapWords(episode.title, 34);
   const filters = [...redBoxMark(290, 36, 1)];
@@ -188,16 +197,18 @@ export async function titleCard(context: CardContext): Promise<string> {
       y: 168 + titleLines.length * 38,
     }),
   );
-  filters.push(
-    await drawText(context, {
-      text: 'Synthesized stand-in, not the original video',
-      font: 'regular',
-      size: 13,
-      color: COLORS.muted,
-      x: 'center',
-      y: 322,
-    }),
-  );
+  if (notice) {
+    filters.push(
+      await drawText(context, {
+        text: notice,
+        font: 'regular',
+        size: 13,
+        color: COLORS.muted,
+        x: 'center',
+        y: 322,
+      }),
+    );
+  }
   return renderCard(path.join(context.workDir, 'card-title.png'), COLORS.ink, filters);
 }
 

@@ -143,3 +143,28 @@ export async function updateEpisodeMedia(
   }
   return writeIfChanged(file, before, after);
 }
+
+/**
+ * episode.json `text` with `source` first in media.sources (moved there if listed elsewhere),
+ * inserted as a line of its own so the rest of the file stays as written (a plain two-space
+ * rewrite when the list is not laid out one source per line).
+ */
+export function withFirstSource(text: string, source: { src: string; type: string }): string {
+  const data = JSON.parse(text) as { media: { sources: { src: string; type: string }[] } };
+  const sources = data.media.sources;
+  if (sources[0]?.src === source.src && sources[0]?.type === source.type) return text;
+  const others = sources.filter((candidate) => candidate.src !== source.src);
+  const expected = { ...data, media: { ...data.media, sources: [source, ...others] } };
+  let after = text;
+  if (others.length === sources.length) {
+    // `"sources": [` then a newline and the first entry's indentation.
+    after = text.replace(
+      /("sources"\s*:\s*\[\n)([ \t]*)/,
+      (_, opening: string, indent: string) =>
+        `${opening}${indent}{ "src": ${JSON.stringify(source.src)}, "type": ${JSON.stringify(source.type)} },\n${indent}`,
+    );
+  }
+  if (JSON.stringify(JSON.parse(after)) !== JSON.stringify(expected))
+    after = JSON.stringify(expected, null, 2) + '\n';
+  return after;
+}

@@ -1,18 +1,22 @@
 /**
- * npm run media [episode folder] [--timings-only] [--keep-temp]
+ * npm run media [episode folder] [--timings-only] [--hls-only] [--keep-temp]
  *
  * Generates the stand-in media of an episode from its source-language transcript: every cue is
  * spoken by espeak-ng (one voice per speaker, several at once for a group), the clips are laid on
  * a timeline with natural pauses, and the cue timings are written back into every transcript and
- * chapters file (timestamps only). Then slides (title, speaker and question cards) and the
+ * chapters file (timestamps only); the source transcript also gets a timestamp tag before each
+ * word, timed by the aligner's core inside each cue's window. Then slides (title, speaker and question cards) and the
  * soundtrack are encoded to media/episode.webm, media/episode.mp4 and media/poster.jpg, and
- * media.duration / media.frameRate are updated in episode.json.
+ * media.duration / media.frameRate are updated in episode.json, and the workspace's waveform
+ * (media/waveform.bin, media.waveform) is made from the encoded sound. Last, an HLS ladder
+ * (media/hls/, scripts/media/hls.ts) is encoded from the MP4 and listed first in media.sources.
  *
  * --timings-only retimes the cue files without encoding video (faster when only text changed);
+ * --hls-only encodes only the HLS ladder, from the MP4 already in the folder;
  * --keep-temp keeps the clips, cards and soundtrack in the temporary folder for inspection.
  * Needs ffmpeg (with librsvg) and espeak-ng; the outputs are committed, so nobody else does.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +38,7 @@ import {
   loadEpisode,
   retimeText,
   updateEpisodeMedia,
+  withFirstSource,
   writeIfChanged,
   type LoadedEpisode,
   type Timings,
@@ -53,7 +58,10 @@ import {
   type Timeline,
   type TimelineCue,
 } from './timeline.ts';
+import { encodeHlsLadder, hlsSource } from './hls.ts';
 import { probeDuration, probeStreams, requireTools } from './tools.ts';
+import { writeWaveformFile } from './waveform-file.ts';
+import { tagWordTimes } from './word-timings.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_EPISODE = path.join(ROOT, 'episodes/misunderstandings-and-stereotypes');
@@ -62,6 +70,8 @@ const FRAME_RATE = DEFAULT_TIMELINE.frameRate;
 const PRE_ROLL_MS = 20;
 const POST_ROLL_MS = 60;
 const MEDIA_BUDGET_BYTES = 10 * 1024 * 1024;
+/** The HLS ladder's folder, relative to the episode. */
+const HLS_DIR = 'media/hls';
 
 interface SpokenCue {
   readonly cue: ParsedCue;
@@ -78,6 +88,11 @@ async function main(): Promise<void> {
   const dir = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? DEFAULT_EPISODE);
 
   await requireTools();
+  if (args.includes('--hls-only')) {
+    const changed = await renderHls(dir);
+    console.log(`  files rewritten: ${changed.length ? changed.join(', ') : 'none'}`);
+    return;
+  }
   const loaded = await loadEpisode(dir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'redbox-media-'));
   try {
@@ -89,6 +104,10 @@ async function main(): Promise<void> {
     const changed = await writeTimings(loaded, timeline);
 
     const soundtrack = assembleSoundtrack(spoken, timeline);
+    if (await writeWordTimes(loaded, timeline, soundtrack)) {
+      const name = path.basename(loaded.source.transcript.path);
+      if (!changed.includes(name)) changed.push(name);
+    }
     const wav = path.join(workDir, 'soundtrack.wav');
     await writeWav(wav, soundtrack);
 
@@ -105,6 +124,12 @@ async function main(): Promise<void> {
     }
     if (await updateEpisodeMedia(dir, timeline.durationMs / 1000, FRAME_RATE))
       changed.push('episode.json');
+    if (!timingsOnly) {
+      // The workspace's waveform, from the sound as published (after encoding).
+      const waveform = await writeWaveformFile(dir, path.join(dir, 'media/episode.webm'));
+      for (const file of waveform.changed) if (!changed.includes(file)) changed.push(file);
+      for (const file of await renderHls(dir)) if (!changed.includes(file)) changed.push(file);
+    }
     await printSummary(loaded.dir, timeline, sizes, changed, timingsOnly);
   } finally {
     if (keepTemp) console.log(`  temporary files kept in ${workDir}`);
@@ -201,6 +226,25 @@ async function writeTimings(loaded: LoadedEpisode, timeline: Timeline): Promise<
   return changed;
 }
 
+/**
+ * Word timestamps in the source transcript, from the soundtrack (word-timings.ts). Returns true
+ * when the file changed.
+ */
+async function writeWordTimes(
+  loaded: LoadedEpisode,
+  timeline: Timeline,
+  soundtrack: Int16Array,
+): Promise<boolean> {
+  const file = loaded.source.transcript.path;
+  const before = await readFile(file, 'utf8');
+  const windows = timeline.cues.map((cue) => ({
+    startTime: cue.startMs / 1000,
+    speechEndTime: cue.speechEndMs / 1000,
+  }));
+  const after = await tagWordTimes(before, windows, soundtrack, loaded.source.track.lang);
+  return writeIfChanged(file, before, after);
+}
+
 /** Place every clip so its first word sounds exactly at its cue's start. */
 function assembleSoundtrack(spoken: readonly SpokenCue[], timeline: Timeline): Int16Array {
   const track = new Int16Array(timeline.durationMs * SAMPLES_PER_MS);
@@ -275,6 +319,41 @@ async function renderMedia(
     'media/episode.mp4': await sizeOf(outputs.mp4),
     'media/poster.jpg': await sizeOf(outputs.poster),
   };
+}
+
+/**
+ * The HLS ladder of the stand-in, from its MP4 (the slides need no better source): 360p and 240p,
+ * still-image tuning and the MP4's own quality and sound, one encoder thread so a re-run gives
+ * the same files. Lists it first in episode.json's sources. Returns the files that changed.
+ */
+async function renderHls(dir: string): Promise<string[]> {
+  const outDir = path.join(dir, HLS_DIR);
+  let shown = -1;
+  const ladder = await encodeHlsLadder({
+    input: path.join(dir, 'media/episode.mp4'),
+    outDir,
+    stillImage: true,
+    crf: 33,
+    audioBitrate: '32k',
+    audioChannels: 1,
+    reproducible: true,
+    onProgress: ({ fraction }) => {
+      const percent = Math.floor(fraction * 100);
+      if (percent !== shown) progress(`Encoding the HLS ladder: ${(shown = percent)}%`);
+    },
+  });
+  progress('', true);
+  for (const r of ladder.renditions) {
+    console.log(
+      `  ${HLS_DIR}/${r.playlist}: ${r.width}x${r.height}, ${r.segments} segments (longest ${r.longestSegment.toFixed(2)} s), ${Math.round(r.averageBandwidth / 1000)} kbit/s mean, ${Math.round(r.bandwidth / 1000)} kbit/s peak, ${r.bytes} bytes`,
+    );
+  }
+  const file = path.join(dir, 'episode.json');
+  const before = await readFile(file, 'utf8');
+  const changed = [`${HLS_DIR}/`];
+  if (await writeIfChanged(file, before, withFirstSource(before, hlsSource(dir, ladder))))
+    changed.push('episode.json');
+  return changed;
 }
 
 /** Cues, duration, sizes, and every cue that still breaks a rule, per track. */

@@ -37,6 +37,11 @@ const SPARE_VOICES: readonly Voice[] = [
   { name: 'en-gb+f4', wpm: 150, pitch: 55 },
 ];
 
+/** espeak-ng's options for a voice: variant, words per minute, pitch. */
+export function voiceArguments(voice: Voice): string[] {
+  return ['-v', voice.name, '-s', String(voice.wpm), '-p', String(voice.pitch)];
+}
+
 /** A group speaker ("All") speaks with several voices at once. */
 export function isGroupSpeaker(speaker: { id: string; name: string }): boolean {
   return /^(all|everyone|group)$/i.test(speaker.id) || /^(all|everyone)$/i.test(speaker.name);
@@ -95,18 +100,7 @@ export async function synthesize(
   for (const [i, voice] of voices.entries()) {
     const wav = path.join(workDir, `${name}-${i}.wav`);
     // `--` ends the options, so a cue starting with "-" is still text.
-    await run('espeak-ng', [
-      '-v',
-      voice.name,
-      '-s',
-      String(voice.wpm),
-      '-p',
-      String(voice.pitch),
-      '-w',
-      wav,
-      '--',
-      text,
-    ]);
+    await run('espeak-ng', [...voiceArguments(voice), '-w', wav, '--', text]);
     wavs.push(wav);
   }
   const raw = path.join(workDir, `${name}.s16`);

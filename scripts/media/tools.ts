@@ -2,7 +2,7 @@
  * Running ffmpeg, ffprobe and espeak-ng. Every call passes an argument array (no shell), so text
  * and paths never need shell quoting.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
@@ -23,6 +23,95 @@ export async function run(program: string, args: readonly string[]): Promise<str
 /** ffmpeg, quiet except for errors, always overwriting its output. */
 export function ffmpeg(args: readonly string[]): Promise<string> {
   return run('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args]);
+}
+
+/** Why an ffmpeg run with progress failed; callers turn it into their own error and advice. */
+export class FfmpegRunError extends Error {
+  constructor(
+    readonly reason: 'missing' | 'cancelled' | 'start' | 'failed',
+    message: string,
+    /** The last 4,000 characters ffmpeg wrote to stderr. */
+    readonly stderr = '',
+  ) {
+    super(message);
+    this.name = 'FfmpegRunError';
+  }
+}
+
+/** The last non-empty line of ffmpeg's stderr: usually the one that says what went wrong. */
+export function lastErrorLine(stderr: string): string {
+  return (
+    stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.trim())
+      .pop() ?? 'no message'
+  );
+}
+
+/**
+ * Run ffmpeg with `-progress` on stdout, calling `onSeconds` with the output position reached
+ * (seconds) as it encodes. Rejects with an FfmpegRunError.
+ */
+export function ffmpegWithProgress(
+  args: readonly string[],
+  onSeconds: (encodedSeconds: number) => void,
+  options: { readonly cwd?: string; readonly signal?: AbortSignal } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'ffmpeg',
+      [
+        '-hide_banner',
+        '-nostdin',
+        '-loglevel',
+        'error',
+        '-nostats',
+        '-progress',
+        'pipe:1',
+        '-y',
+      ].concat(args),
+      { cwd: options.cwd, signal: options.signal, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    let buffered = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        // out_time_us is the position reached in the output, in microseconds.
+        const match = /^out_time_us=(\d+)/.exec(line);
+        if (match) onSeconds(Number(match[1]) / 1e6);
+      }
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT')
+        reject(
+          new FfmpegRunError(
+            'missing',
+            'ffmpeg was not found. Install it: apt-get install -y --no-install-recommends ffmpeg',
+          ),
+        );
+      else if (error.name === 'AbortError')
+        reject(new FfmpegRunError('cancelled', 'ffmpeg was cancelled.'));
+      else reject(new FfmpegRunError('start', `ffmpeg could not start: ${error.message}`));
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else if (code !== null)
+        reject(
+          new FfmpegRunError(
+            'failed',
+            `ffmpeg failed (exit ${code}): ${lastErrorLine(stderr)}`,
+            stderr,
+          ),
+        );
+    });
+  });
 }
 
 /** The container duration of a media file, in seconds. */

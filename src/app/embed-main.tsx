@@ -8,8 +8,10 @@ import { createRoot } from 'react-dom/client';
 import { connectLiveEpisodeFiles } from '../data/live-episode-files.ts';
 import { openEmbedChannel, playerIdFromHash } from '../features/embed/embed-channel.ts';
 import { EmbedPage } from '../features/embed/embed-page.tsx';
-import { readEmbedParams } from '../features/embed/embed-params.ts';
+import { readEmbedParams } from '../features/shared/embed-params.ts';
 import { I18nProvider } from '../features/shared/i18n.tsx';
+import { revalidateServedFiles } from '../data/served-page-data.ts';
+import { captureServedVideo } from '../player/native-video.ts';
 import { createQueryClient } from './query-client.ts';
 import { matchRoute } from './routes.ts';
 import './styles.css';
@@ -17,11 +19,13 @@ import '../features/embed/embed.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('[red-box] embed.html has no #root element');
-container.replaceChildren();
 
+captureServedVideo();
 const route = matchRoute(window.location.pathname, import.meta.env.BASE_URL);
 const queryClient = createQueryClient();
 connectLiveEpisodeFiles(queryClient);
+// The page was served with the episode's files (src/data/served-page-data.ts); check them later.
+revalidateServedFiles(queryClient);
 // One channel to the host page for the page's life: it hears commands from the first moment.
 const channel = openEmbedChannel(
   readEmbedParams(new URLSearchParams(window.location.search)).origin,

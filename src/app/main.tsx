@@ -2,21 +2,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { revalidateServedFiles } from '../data/served-page-data.ts';
+import { captureServedVideo } from '../player/native-video.ts';
 import { createQueryClient } from './query-client.ts';
 import { matchRoute } from './routes.ts';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('[red-box] index.html has no #root element');
-// A pre-rendered page carries its transcript as HTML for readers without JavaScript; the app
-// replaces it with the interactive player.
-container.replaceChildren();
+// A pre-rendered page carries its transcript as HTML for readers without JavaScript. It stays on
+// screen until React's first commit replaces it in the same frame (React empties the container
+// itself then): emptying it here would show a blank page while the app renders.
+// Its video is taken over by the player (native-video.ts): keep hold of it before then.
+captureServedVideo();
+const queryClient = createQueryClient();
 createRoot(container).render(
   <StrictMode>
     <App
-      queryClient={createQueryClient()}
+      queryClient={queryClient}
       route={matchRoute(window.location.pathname, import.meta.env.BASE_URL)}
       search={window.location.search}
     />
   </StrictMode>,
 );
+revalidateServedFiles(queryClient);

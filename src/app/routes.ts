@@ -2,6 +2,8 @@
 
 export type Route =
   | { readonly name: 'home' }
+  | { readonly name: 'questions' }
+  | { readonly name: 'search' }
   | { readonly name: 'watch'; readonly episodeId: string }
   | { readonly name: 'translate'; readonly episodeId: string; readonly lang: string }
   | { readonly name: 'embed'; readonly episodeId: string }
@@ -26,6 +28,8 @@ export function matchRoute(pathname: string, base: string): Route {
     .replace(/\.html$/, '')
     .replace(/\/+$/, '');
   if (path === '' || path === 'index') return { name: 'home' };
+  if (path === 'questions') return { name: 'questions' };
+  if (path === 'search') return { name: 'search' };
   const parts = path.split('/').map(decode);
   if (parts.some((part) => part === null || part === '')) return { name: 'not-found' };
   const [first, second, third] = parts as string[];

@@ -14,8 +14,15 @@ import {
   checkOverlap,
   type CueCheckContext,
 } from './checks/cue-rules.ts';
-import { splitLines, timingColumns, writtenLines, type CheckedCue } from './checks/positions.ts';
+import {
+  linesWhenNeeded,
+  timingColumns,
+  writtenLines,
+  type CheckedCue,
+  type FileLines,
+} from './checks/positions.ts';
 import { profileFor, type ProfileOptions, type ReadingProfile } from './reading-profile.ts';
+import { appendAll, shorten } from './finding-bounds.ts';
 import { formatTimestamp } from './vtt-serialize.ts';
 
 /** A parsed cue file as the checks need it (a `ParseResult` plus its name and text fits). */
@@ -38,8 +45,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-function linesOf(file: CueFile): string[] | undefined {
-  return file.text === undefined ? undefined : splitLines(file.text);
+function linesOf(file: CueFile): FileLines | undefined {
+  return file.text === undefined ? undefined : linesWhenNeeded(file.text);
 }
 
 /** First cue per id (duplicates are an error already; alignment uses the first). */
@@ -87,13 +94,13 @@ export function checkTranscript(file: CueFile, options: TranscriptCheckOptions):
   // before the next cue is measured from it.
   let latest: CheckedCue | undefined;
   for (const cue of cues) {
-    findings.push(...checkCueText(cue, context));
-    if (ownTiming(cue)) findings.push(...checkDuration(cue, context));
+    appendAll(findings, checkCueText(cue, context));
+    if (ownTiming(cue)) appendAll(findings, checkDuration(cue, context));
     if (latest) {
       const timed = ownTiming(cue) || ownTiming(latest);
       if (cue.startTime < latest.endTime - EPSILON) {
-        if (timed) findings.push(...checkOverlap(latest, cue, context));
-      } else if (timed) findings.push(...checkGap(latest, cue, context));
+        if (timed) appendAll(findings, checkOverlap(latest, cue, context));
+      } else if (timed) appendAll(findings, checkGap(latest, cue, context));
     }
     if (!latest || cue.endTime > latest.endTime) latest = cue;
   }
@@ -115,7 +122,7 @@ export function checkChapters(file: CueFile): Finding[] {
         line: chapter.timingLine,
         col: timingColumns(lines, chapter.timingLine).start,
         message: `This chapter starts at ${formatTimestamp(chapter.startTime)}, before chapter ${
-          latest.id ? `"${latest.id}"` : `on line ${latest.line}`
+          latest.id ? `"${shorten(latest.id)}"` : `on line ${latest.line}`
         } ends at ${formatTimestamp(latest.endTime)}: chapters must not overlap; end the earlier chapter at or before ${formatTimestamp(chapter.startTime)}.`,
         cueId: chapter.id || undefined,
       });
@@ -150,17 +157,24 @@ export function checkTranslation(
   const translated = translation.document.cues;
 
   // Missing ids: placed before the next source cue that the translation has, else at the end.
+  // That next cue is found for every id in one pass from the end (not one search per id).
   const sourceIds = [...sourceById.keys()];
+  const nextPresent: Array<CheckedCue | undefined> = [];
+  for (let index = sourceIds.length - 1, next: CheckedCue | undefined; index >= 0; index--) {
+    nextPresent[index] = next;
+    next = translatedById.get(sourceIds[index]!) ?? next;
+  }
+  const last = translated[translated.length - 1];
+  // The last line of the translation's last cue, where an id missing at the end is placed.
+  const endLine = last ? last.timingLine + writtenLines(last).length : 1;
   sourceIds.forEach((id, index) => {
     if (translatedById.has(id)) return;
     const sourceCue = sourceById.get(id)!;
-    const nextPresent = sourceIds.slice(index + 1).find((later) => translatedById.has(later));
-    const before = nextPresent === undefined ? undefined : translatedById.get(nextPresent);
-    const last = translated[translated.length - 1];
+    const before = nextPresent[index];
     // Before the next cue the translation has; else on the last line of its last cue.
-    const line = before ? before.line : last ? last.timingLine + writtenLines(last).length : 1;
+    const line = before ? before.line : endLine;
     const where = before
-      ? `before ${what} "${before.id}"`
+      ? `before ${what} "${shorten(before.id)}"`
       : last
         ? 'at the end of the file'
         : 'to this file';
@@ -170,7 +184,7 @@ export function checkTranslation(
       file: translation.file,
       line,
       col: 1,
-      message: `The source ${what} "${id}" (${source.file} line ${sourceCue.line}, ${formatTimestamp(sourceCue.startTime)}) is missing from this translation: add a ${what} with the id "${id}" and the source's timing ${where}.`,
+      message: `The source ${what} "${shorten(id)}" (${source.file} line ${sourceCue.line}, ${formatTimestamp(sourceCue.startTime)}) is missing from this translation: add a ${what} with the id "${shorten(id)}" and the source's timing ${where}.`,
       cueId: id,
     });
   });
@@ -186,14 +200,15 @@ export function checkTranslation(
         file: translation.file,
         line: cue.line,
         col: 1,
-        message: `The source (${source.file}) has no ${what} with the id "${cue.id}": ids align the languages, so give this ${what} the id of the source ${what} it translates, or remove it.`,
+        message: `The source (${source.file}) has no ${what} with the id "${shorten(cue.id)}": ids align the languages, so give this ${what} the id of the source ${what} it translates, or remove it.`,
         cueId: cue.id,
       });
       continue;
     }
     if (translatedById.get(cue.id) !== cue) continue;
-    findings.push(
-      ...checkAgainstSource(cue, sourceCue, {
+    appendAll(
+      findings,
+      checkAgainstSource(cue, sourceCue, {
         file: translation.file,
         lines,
         sourceFile: source.file,
@@ -241,10 +256,11 @@ export function checkEpisode(
     const profile = profileFor(lang, { ...options, frameRate: episode.media?.frameRate });
     if (files.transcript) {
       const translationOf = isSource ? undefined : sourceFiles?.transcript;
-      findings.push(...checkTranscript(files.transcript, { profile, source: translationOf }));
+      appendAll(findings, checkTranscript(files.transcript, { profile, source: translationOf }));
       if (translationOf) {
-        findings.push(
-          ...checkTranslation(translationOf, files.transcript, {
+        appendAll(
+          findings,
+          checkTranslation(translationOf, files.transcript, {
             kind: 'transcript',
             speakers: episode.speakers,
           }),
@@ -252,10 +268,10 @@ export function checkEpisode(
       }
     }
     if (files.chapters) {
-      findings.push(...checkChapters(files.chapters));
+      appendAll(findings, checkChapters(files.chapters));
       const translationOf = isSource ? undefined : sourceFiles?.chapters;
       if (translationOf) {
-        findings.push(...checkTranslation(translationOf, files.chapters, { kind: 'chapters' }));
+        appendAll(findings, checkTranslation(translationOf, files.chapters, { kind: 'chapters' }));
       }
     }
   }

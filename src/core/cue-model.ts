@@ -8,6 +8,13 @@
 /** Seconds on the media timeline. */
 export type Seconds = number;
 
+/**
+ * The latest time the core accepts: 100,000 hours (no media runs that long). Later timestamps are
+ * findings, never cues: a number that large would soon stop reading back exactly, and a file
+ * must never be written with a timestamp that does not.
+ */
+export const MAX_TIME: Seconds = 100_000 * 3600;
+
 /** Inline markup of a cue, converted from webvtt-parser's tree at the edge (see vtt-parse.ts). */
 export type CueSegment = TextSegment | TimestampSegment | SpanSegment;
 

@@ -13,9 +13,11 @@ import {
 } from './cue-checks.ts';
 import type { Episode } from './episode-model.ts';
 import { validateEpisodeJson } from './episode-schema.ts';
-import type { JsonPathItem, TextPosition } from './json-position.ts';
+import type { JsonPathItem } from './json-position.ts';
+import type { TextPosition } from './text-position.ts';
 import { profileFor, type ProfileOptions } from './reading-profile.ts';
-import { parseVtt, type ParseResult } from './vtt-parse.ts';
+import { appendAll } from './finding-bounds.ts';
+import { missingSpeakerFinding, parseVtt, type ParseResult } from './vtt-parse.ts';
 
 /** Where an episode's files come from: a folder on disk, or a URL prefix over HTTP. */
 export interface EpisodeSource {
@@ -146,7 +148,7 @@ export async function loadEpisode(
     // Chapters name no speakers: only transcripts resolve voices against the cast.
     const speakers = kind === 'transcript' ? shape.speakers : undefined;
     const parsed = parseVtt(result.text, { file, kind, speakers });
-    findings.push(...parsed.findings);
+    appendAll(findings, parsed.findings);
     return { ...parsed, file, text: result.text };
   };
 
@@ -166,7 +168,7 @@ export async function loadEpisode(
     if (transcript) files.push(transcript.file);
     if (chapters) files.push(chapters.file);
   }
-  findings.push(...checkEpisode(shape, tracks, options.profile));
+  appendAll(findings, checkEpisode(shape, tracks, options.profile));
 
   return { episode: validation.episode, tracks, findings: sortFindings(findings), files };
 }
@@ -267,28 +269,22 @@ export function checkCueFile(
   const first = parsed.document.cues[0];
   if (kind === 'transcript' && !options.speakers && first && first.voice === null) {
     // parseVtt checks this only against a cast; without one the rule still holds.
-    findings.push({
-      rule: 'missing-speaker',
-      severity: 'error',
-      file: options.file,
-      line: first.timingLine + 1,
-      col: 1,
-      message:
-        'The first cue names no speaker: start it with a voice span such as "<v Joy>" (later cues without one keep the previous speaker).',
-      cueId: first.id || undefined,
-    });
+    findings.push(missingSpeakerFinding(first, options.file));
   }
   if (kind === 'transcript') {
     const profile = profileFor(options.lang ?? '', {
       ...options.profile,
       frameRate: options.frameRate,
     });
-    findings.push(...checkTranscript(file, { profile, source: options.source }));
+    appendAll(findings, checkTranscript(file, { profile, source: options.source }));
   } else {
-    findings.push(...checkChapters(file));
+    appendAll(findings, checkChapters(file));
   }
   if (options.source) {
-    findings.push(...checkTranslation(options.source, file, { kind, speakers: options.speakers }));
+    appendAll(
+      findings,
+      checkTranslation(options.source, file, { kind, speakers: options.speakers }),
+    );
   }
   return { file, findings: sortFindings(findings) };
 }

@@ -16,6 +16,11 @@ export interface EpisodeMedia {
   readonly duration?: number;
   /** Frames per second; 25 when absent (the minimum gap between cues is 2 frames). */
   readonly frameRate?: number;
+  /**
+   * The precomputed waveform (peaks and speech regions, `src/core/waveform.ts`) the translator
+   * workspace draws and snaps cue edges to; made by `npm run media` and `npm run import`.
+   */
+  readonly waveform?: string;
   /** A sentence about the media shown under the video (e.g. that it is a stand-in). */
   readonly note?: string;
 }

@@ -8,7 +8,9 @@
 import * as v from 'valibot';
 import type { Finding } from './cue-model.ts';
 import { EPISODE_ID_PATTERN, type Episode } from './episode-model.ts';
-import { parseJsonWithPositions, type JsonPathItem, type TextPosition } from './json-position.ts';
+import { listSome, shorten } from './finding-bounds.ts';
+import { parseJsonWithPositions, type JsonPathItem } from './json-position.ts';
+import type { TextPosition } from './text-position.ts';
 import { isWellFormedLanguageTag } from './language-tag.ts';
 
 /** Speaker ids follow the same shape as episode ids: lowercase letters, digits and '-'. */
@@ -64,7 +66,7 @@ const languageTag = () =>
     v.check(
       isWellFormedLanguageTag,
       (issue) =>
-        `"${String(issue.input)}" is not a well-formed BCP 47 language tag (e.g. "en", "ko", "pt-BR")`,
+        `"${shorten(String(issue.input))}" is not a well-formed BCP 47 language tag (e.g. "en", "ko", "pt-BR")`,
     ),
   );
 
@@ -75,7 +77,10 @@ const MediaSourceSchema = v.looseObject({ src: resourcePath(), type: text() });
 const SpeakerSchema = v.looseObject({
   id: v.pipe(
     v.string(),
-    v.regex(SPEAKER_ID_PATTERN, (issue) => `"${String(issue.input)}" is not a valid speaker id`),
+    v.regex(
+      SPEAKER_ID_PATTERN,
+      (issue) => `"${shorten(String(issue.input))}" is not a valid speaker id`,
+    ),
   ),
   name: text(),
   portrait: v.optional(resourcePath()),
@@ -83,7 +88,10 @@ const SpeakerSchema = v.looseObject({
   color: v.optional(
     v.pipe(
       v.string(),
-      v.regex(COLOR_PATTERN, (issue) => `"${String(issue.input)}" is not a colour as #rrggbb`),
+      v.regex(
+        COLOR_PATTERN,
+        (issue) => `"${shorten(String(issue.input))}" is not a colour as #rrggbb`,
+      ),
     ),
   ),
 });
@@ -101,7 +109,7 @@ const CreditSchema = v.looseObject({
   url: v.optional(
     v.pipe(
       v.string(),
-      v.regex(HTTP_URL, (issue) => `"${String(issue.input)}" is not an http(s) URL`),
+      v.regex(HTTP_URL, (issue) => `"${shorten(String(issue.input))}" is not an http(s) URL`),
     ),
   ),
 });
@@ -110,12 +118,18 @@ const CreditSchema = v.looseObject({
 export const EpisodeSchema = v.looseObject({
   id: v.pipe(
     v.string(),
-    v.regex(EPISODE_ID_PATTERN, (issue) => `"${String(issue.input)}" is not a valid episode id`),
+    v.regex(
+      EPISODE_ID_PATTERN,
+      (issue) => `"${shorten(String(issue.input))}" is not a valid episode id`,
+    ),
   ),
   title: text(),
   published: v.pipe(
     v.string(),
-    v.check(isRealDate, (issue) => `"${String(issue.input)}" is not a real date as YYYY-MM-DD`),
+    v.check(
+      isRealDate,
+      (issue) => `"${shorten(String(issue.input))}" is not a real date as YYYY-MM-DD`,
+    ),
   ),
   sourceLanguage: languageTag(),
   media: v.looseObject({
@@ -123,6 +137,7 @@ export const EpisodeSchema = v.looseObject({
     poster: v.optional(resourcePath()),
     duration: v.optional(positive()),
     frameRate: v.optional(positive()),
+    waveform: v.optional(resourcePath()),
     note: v.optional(v.string()),
   }),
   speakers: v.pipe(v.array(SpeakerSchema), v.minLength(1, 'must list at least one speaker')),
@@ -151,6 +166,8 @@ const FIELD_HINTS: Record<string, string> = {
     'give an image path relative to the episode folder or an https URL, or leave it out',
   'media.duration': 'give the length in seconds, or leave it out while it is unknown',
   'media.frameRate': 'give frames per second, e.g. 25, or leave it out (25 is assumed)',
+  'media.waveform':
+    'give the path of the waveform file made by `npm run waveform` (e.g. "media/waveform.bin"), or leave it out',
   'media.note': 'give a sentence as text, or leave it out',
   speakers: 'list the speakers, e.g. [ { "id": "joy", "name": "Joy" } ]',
   'speakers[]': 'give an object such as { "id": "joy", "name": "Joy" }',
@@ -297,8 +314,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
+    return JSON.stringify(shorten(value));
   }
   return String(value);
 }
@@ -328,7 +344,7 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
   ) {
     problems.push({
       path: ['id'],
-      message: `id: "${id}" differs from the folder name "${folderName}": the id must equal the folder name (rename one of them).`,
+      message: `id: "${shorten(id)}" differs from the folder name "${shorten(folderName)}": the id must equal the folder name (rename one of them).`,
     });
   }
 
@@ -340,7 +356,7 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
     if (first !== undefined) {
       problems.push({
         path: ['speakers', index, 'id'],
-        message: `speakers[${index}].id: "${speaker.id}" is already the id of speakers[${first}]: give every speaker its own id.`,
+        message: `speakers[${index}].id: "${shorten(speaker.id)}" is already the id of speakers[${first}]: give every speaker its own id.`,
       });
     } else speakerIds.set(speaker.id, index);
   });
@@ -354,7 +370,7 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
     if (first !== undefined) {
       problems.push({
         path: ['tracks', index, 'lang'],
-        message: `tracks[${index}].lang: "${lang}" is already the language of tracks[${first}] (languages are matched ignoring case): keep one track per language.`,
+        message: `tracks[${index}].lang: "${shorten(lang)}" is already the language of tracks[${first}] (languages are matched ignoring case): keep one track per language.`,
       });
     } else langs.set(lang.toLowerCase(), index);
     // A malformed tag is reported already; the file names could not match it anyway.
@@ -365,7 +381,7 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
       if (!isTrackFileName(name, field, lang)) {
         problems.push({
           path: ['tracks', index, field],
-          message: `tracks[${index}].${field}: "${name}" must be named "${field}.${lang}.vtt" (its language matched ignoring case): rename the file and this entry.`,
+          message: `tracks[${index}].${field}: "${shorten(name)}" must be named "${field}.${shorten(lang)}.vtt" (its language matched ignoring case): rename the file and this entry.`,
         });
       }
     }
@@ -380,7 +396,7 @@ function crossFieldProblems(value: unknown, folderName: string | undefined): Pro
         .filter((lang): lang is string => typeof lang === 'string');
       problems.push({
         path: ['sourceLanguage'],
-        message: `sourceLanguage: "${source}" has no track (the tracks are ${listed.map((lang) => `"${lang}"`).join(', ') || 'none'}): add a track for it or name one of those languages.`,
+        message: `sourceLanguage: "${shorten(source)}" has no track (the tracks are ${listSome(listed.map((lang) => `"${lang}"`)) || 'none'}): add a track for it or name one of those languages.`,
       });
     }
   }

@@ -1,32 +1,20 @@
 /**
- * A small strict JSON parser that remembers where every value was written.
+ * JSON with positions: where every value was written, and where a syntax error is.
  *
  * `JSON.parse` says neither where a syntax error is (portably) nor where a value sits, and a
- * finding must point at the line and column of what caused it. This parser accepts exactly
- * RFC 8259 JSON (what `JSON.parse` accepts), builds the same value, and keeps a position tree
- * so a path such as `['speakers', 2, 'name']` maps back to its line and column.
+ * finding must point at the line and column of what caused it. Microsoft's jsonc-parser (the one
+ * VS Code uses), in strict mode (no comments, no trailing commas), gives the tree with offsets
+ * and the errors with offsets; the value itself comes from `JSON.parse`, so it is exactly what
+ * JSON means (a `"__proto__"` key is an own property, the last of two equal keys wins). What
+ * follows is turning jsonc-parser's error codes into messages that say what to do.
  *
- * Lines and columns are 1-based; columns count UTF-16 code units, as editors do. A line ends at
- * `\n`, `\r\n` or a lone `\r`.
+ * Positions as in text-position.ts (1-based, UTF-16 columns).
  */
-
-/** A 1-based position in a text. */
-export interface TextPosition {
-  readonly line: number;
-  readonly col: number;
-}
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { lineStarts, positionAt, type TextPosition } from './text-position.ts';
 
 /** One step of a path into a JSON value: an object key or an array index. */
 export type JsonPathItem = string | number;
-
-/** Where a value was written, and where its members were (objects and arrays). */
-interface PositionNode {
-  readonly at: TextPosition;
-  /** Object members by key (the last one wins, as in `JSON.parse`). */
-  readonly members?: Map<string, PositionNode>;
-  /** Array items by index. */
-  readonly items?: PositionNode[];
-}
 
 /** The result of parsing: the value and a locator, or the first syntax error and its position. */
 export type JsonParseResult =
@@ -38,307 +26,185 @@ export type JsonParseResult =
     }
   | { readonly ok: false; readonly error: TextPosition & { readonly message: string } };
 
-/** Deeper nesting than this is refused rather than risking the call stack. */
+/** Deeper nesting than this is refused: jsonc-parser recurses per level. */
 const MAX_DEPTH = 256;
-
-class JsonSyntaxError {
-  constructor(
-    readonly message: string,
-    readonly offset: number,
-  ) {}
-}
 
 /** Parse JSON text strictly, keeping positions. Never throws on bad input. */
 export function parseJsonWithPositions(text: string): JsonParseResult {
-  const lineStarts = computeLineStarts(text);
-  const position = (offset: number): TextPosition => positionAt(lineStarts, offset);
-  // A leading byte order mark is not JSON, but editors write it; skip it like a file reader would.
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  try {
-    const parser = new Parser(text, start, position);
-    const { value, node } = parser.parseDocument();
-    return { ok: true, value, locate: (path) => locateIn(node, path) };
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) {
-      return { ok: false, error: { message: error.message, ...position(error.offset) } };
-    }
-    throw error;
+  const starts = lineStarts(text);
+  const position = (offset: number): TextPosition => positionAt(starts, offset);
+  const tooDeep = nestingPastLimit(text);
+  if (tooDeep !== -1) {
+    return {
+      ok: false,
+      error: { message: `Nested more than ${MAX_DEPTH} levels deep.`, ...position(tooDeep) },
+    };
   }
+  const errors: ParseError[] = [];
+  // A leading byte order mark is not JSON, but editors write it: read it as a space, so offsets
+  // stay those of the text.
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const root = parseTree(withoutBom, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first || !root) {
+    const error = first ? describeError(text, first) : { message: EMPTY, offset: 0 };
+    return { ok: false, error: { message: error.message, ...position(error.offset) } };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(withoutBom);
+  } catch (error) {
+    // Only where the two disagree (jsonc-parser accepts a little more white space).
+    const at = /position (\d+)/.exec(String(error))?.[1];
+    return {
+      ok: false,
+      error: { message: `Not valid JSON: ${String(error)}`, ...position(Number(at ?? 0)) },
+    };
+  }
+  return { ok: true, value, locate: (path) => position(locateIn(root, path).offset) };
 }
 
-function locateIn(root: PositionNode, path: readonly JsonPathItem[]): TextPosition {
+/** The node at `path`, or the nearest parent that exists (the last of equal keys, as JSON.parse). */
+function locateIn(root: Node, path: readonly JsonPathItem[]): Node {
   let node = root;
   for (const step of path) {
-    const next = typeof step === 'number' ? node.items?.[step] : node.members?.get(String(step));
+    let next: Node | undefined;
+    if (typeof step === 'number') {
+      if (node.type === 'array') next = node.children?.[step];
+    } else if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        if (property.children?.[0]?.value === step) next = property.children[1];
+      }
+    }
     if (!next) break;
     node = next;
   }
-  return node.at;
+  return node;
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
+/** Offset of the first bracket nested deeper than MAX_DEPTH (strings skipped), or -1. */
+function nestingPastLimit(text: string): number {
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) starts.push(i + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
+    const char = text[i];
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (char === ']' || char === '}') depth--;
   }
-  return starts;
+  return -1;
 }
 
-function positionAt(lineStarts: readonly number[], offset: number): TextPosition {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
+const EMPTY = 'The file is empty: it must hold one JSON object.';
+
+/** What to say about jsonc-parser's error, and where (the cause, not where the parser noticed). */
+function describeError(text: string, error: ParseError): { message: string; offset: number } {
+  const at = (offset: number, message: string): { message: string; offset: number } => ({
+    offset,
+    message,
+  });
+  const token = text.slice(error.offset, error.offset + error.length);
+  const found = describeAt(text, error.offset);
+  const previous = text.slice(0, error.offset).trimEnd();
+  switch (printParseErrorCode(error.error)) {
+    case 'ValueExpected':
+      if (text.trim() === '' || text.trim() === '\uFEFF') return at(error.offset, EMPTY);
+      if (previous.endsWith(',') && text[error.offset] === ']') {
+        return at(error.offset, 'A trailing comma before "]": remove the last ",".');
+      }
+      return at(
+        error.offset,
+        `Expected a value (a string in double quotes, a number, true, false, null, an object or an array) but found ${found}.`,
+      );
+    case 'PropertyNameExpected':
+      return at(
+        error.offset,
+        text[error.offset] === '}' && previous.endsWith(',')
+          ? 'A trailing comma before "}": remove the last ",".'
+          : `Expected a property name in double quotes but found ${found}.`,
+      );
+    case 'InvalidSymbol':
+      return at(
+        error.offset,
+        text[error.offset] === "'"
+          ? `Unexpected ${found}.`
+          : `Expected a value but found ${found}: text must be in double quotes, and only true, false and null are written bare.`,
+      );
+    case 'ColonExpected':
+      return at(error.offset, `Expected ":" after the property name but found ${found}.`);
+    case 'CommaExpected':
+      if (/[0-9]$/.test(previous) && /^[0-9]/.test(token)) return at(error.offset, INVALID_NUMBER);
+      return at(
+        error.offset,
+        `Expected "," but found ${found}: separate properties and list items with commas.`,
+      );
+    case 'CloseBraceExpected':
+      return at(
+        error.offset,
+        `Expected "," or "}" but found ${found}: separate properties with commas, and close the object.`,
+      );
+    case 'CloseBracketExpected':
+      return at(
+        error.offset,
+        `Expected "," or "]" but found ${found}: separate items with commas, and close the list.`,
+      );
+    case 'EndOfFileExpected':
+      return at(
+        error.offset,
+        `Unexpected ${found} after the end of the JSON value: remove it (or add a missing "[" or "{" earlier).`,
+      );
+    case 'UnexpectedEndOfString': {
+      const end = error.offset + error.length;
+      return /[\r\n]/.test(text[end] ?? '')
+        ? at(
+            end,
+            'A line break inside a string: close the string on the same line, or write "\\n".',
+          )
+        : at(error.offset, 'This string is never closed: add the closing double quote.');
+    }
+    case 'InvalidCharacter':
+      return at(
+        error.offset + Math.max(0, firstControlCharacter(token)),
+        'A control character inside a string: write it as an escape such as "\\t".',
+      );
+    case 'InvalidEscapeCharacter':
+      return at(
+        error.offset + Math.max(0, token.search(/\\[^"\\/bfnrtu]/)),
+        'An invalid escape: a backslash in a JSON string must be written "\\\\" (or start \\n, \\t, \\", \\u…).',
+      );
+    case 'InvalidUnicode':
+      return at(
+        error.offset + Math.max(0, token.search(/\\u(?![0-9a-fA-F]{4})/)),
+        'An invalid "\\u" escape: write four hexadecimal digits, e.g. "\\u00e9".',
+      );
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return at(error.offset, INVALID_NUMBER);
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return at(error.offset, 'JSON has no comments: remove the comment.');
+    default:
+      return at(error.offset, `Not valid JSON at ${found}.`);
   }
-  return { line: low + 1, col: offset - lineStarts[low]! + 1 };
 }
 
-const ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
+/** Offset of the first character below U+0020 in `text`, or -1. */
+function firstControlCharacter(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return i;
+  return -1;
+}
 
-class Parser {
-  private index: number;
+const INVALID_NUMBER =
+  'An invalid number: JSON numbers have no leading zeros, a digit after "." and digits after "e".';
 
-  constructor(
-    private readonly text: string,
-    start: number,
-    private readonly position: (offset: number) => TextPosition,
-  ) {
-    this.index = start;
-  }
-
-  parseDocument(): { value: unknown; node: PositionNode } {
-    this.skipWhitespace();
-    if (this.index >= this.text.length)
-      this.fail('The file is empty: it must hold one JSON object.');
-    const result = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.index < this.text.length) {
-      this.fail(
-        `Unexpected ${this.describeHere()} after the end of the JSON value: remove it (or add a missing "[" or "{" earlier).`,
-      );
-    }
-    return result;
-  }
-
-  private parseValue(depth: number): { value: unknown; node: PositionNode } {
-    if (depth > MAX_DEPTH) this.fail(`Nested more than ${MAX_DEPTH} levels deep.`);
-    const at = this.position(this.index);
-    const char = this.text[this.index];
-    switch (char) {
-      case '{':
-        return this.parseObject(depth, at);
-      case '[':
-        return this.parseArray(depth, at);
-      case '"':
-        return { value: this.parseString(), node: { at } };
-      case 't':
-        return { value: this.parseLiteral('true', true), node: { at } };
-      case 'f':
-        return { value: this.parseLiteral('false', false), node: { at } };
-      case 'n':
-        return { value: this.parseLiteral('null', null), node: { at } };
-      default:
-        if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) {
-          return { value: this.parseNumber(), node: { at } };
-        }
-        return this.fail(
-          `Expected a value (a string in double quotes, a number, true, false, null, an object or an array) but found ${this.describeHere()}.`,
-        );
-    }
-  }
-
-  private parseObject(depth: number, at: TextPosition): { value: unknown; node: PositionNode } {
-    const value: Record<string, unknown> = {};
-    const members = new Map<string, PositionNode>();
-    this.index++; // {
-    this.skipWhitespace();
-    if (this.text[this.index] === '}') {
-      this.index++;
-      return { value, node: { at, members } };
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.index] !== '"') {
-        this.fail(
-          this.text[this.index] === '}'
-            ? 'A trailing comma before "}": remove the last ",".'
-            : `Expected a property name in double quotes but found ${this.describeHere()}.`,
-        );
-      }
-      const key = this.parseString();
-      this.skipWhitespace();
-      if (this.text[this.index] !== ':') {
-        this.fail(
-          `Expected ":" after the property name "${key}" but found ${this.describeHere()}.`,
-        );
-      }
-      this.index++;
-      this.skipWhitespace();
-      const member = this.parseValue(depth + 1);
-      // defineProperty, not assignment: a key "__proto__" must be an own property, as in JSON.parse.
-      Object.defineProperty(value, key, {
-        value: member.value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      members.set(key, member.node);
-      this.skipWhitespace();
-      const next = this.text[this.index];
-      if (next === ',') {
-        this.index++;
-        continue;
-      }
-      if (next === '}') {
-        this.index++;
-        return { value, node: { at, members } };
-      }
-      this.fail(
-        `Expected "," or "}" after the value of "${key}" but found ${this.describeHere()}: separate properties with commas.`,
-      );
-    }
-  }
-
-  private parseArray(depth: number, at: TextPosition): { value: unknown; node: PositionNode } {
-    const value: unknown[] = [];
-    const items: PositionNode[] = [];
-    this.index++; // [
-    this.skipWhitespace();
-    if (this.text[this.index] === ']') {
-      this.index++;
-      return { value, node: { at, items } };
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.index] === ']')
-        this.fail('A trailing comma before "]": remove the last ",".');
-      const item = this.parseValue(depth + 1);
-      value.push(item.value);
-      items.push(item.node);
-      this.skipWhitespace();
-      const next = this.text[this.index];
-      if (next === ',') {
-        this.index++;
-        continue;
-      }
-      if (next === ']') {
-        this.index++;
-        return { value, node: { at, items } };
-      }
-      this.fail(
-        `Expected "," or "]" after an array item but found ${this.describeHere()}: separate items with commas.`,
-      );
-    }
-  }
-
-  private parseString(): string {
-    const open = this.index;
-    this.index++; // "
-    let out = '';
-    let runStart = this.index;
-    for (;;) {
-      if (this.index >= this.text.length) {
-        this.failAt('This string is never closed: add the closing double quote.', open);
-      }
-      const code = this.text.charCodeAt(this.index);
-      if (code === 0x22) {
-        out += this.text.slice(runStart, this.index);
-        this.index++;
-        return out;
-      }
-      if (code < 0x20) {
-        this.fail(
-          code === 10 || code === 13
-            ? 'A line break inside a string: close the string on the same line, or write "\\n".'
-            : 'A control character inside a string: write it as an escape such as "\\t".',
-        );
-      }
-      if (code === 0x5c) {
-        out += this.text.slice(runStart, this.index);
-        const escape = this.text[this.index + 1];
-        if (escape === 'u') {
-          const hex = this.text.slice(this.index + 2, this.index + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-            this.fail('An invalid "\\u" escape: write four hexadecimal digits, e.g. "\\u00e9".');
-          }
-          out += String.fromCharCode(parseInt(hex, 16));
-          this.index += 6;
-        } else if (escape !== undefined && escape in ESCAPES) {
-          out += ESCAPES[escape];
-          this.index += 2;
-        } else {
-          this.fail(
-            'An invalid escape: a backslash in a JSON string must be written "\\\\" (or start \\n, \\t, \\", \\u…).',
-          );
-        }
-        runStart = this.index;
-        continue;
-      }
-      this.index++;
-    }
-  }
-
-  private parseNumber(): number {
-    const rest = this.text.slice(this.index);
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
-    if (!match) this.fail(`An invalid number: ${this.describeHere()}.`);
-    const after = this.text[this.index + match[0].length];
-    if (after !== undefined && /[0-9.eE+-]/.test(after)) {
-      this.failAt(
-        'An invalid number: JSON numbers have no leading zeros, a digit after "." and digits after "e".',
-        this.index + match[0].length,
-      );
-    }
-    this.index += match[0].length;
-    return Number(match[0]);
-  }
-
-  private parseLiteral<T>(word: string, value: T): T {
-    if (this.text.startsWith(word, this.index)) {
-      this.index += word.length;
-      return value;
-    }
-    return this.fail(
-      `Expected a value but found ${this.describeHere()}: text must be in double quotes, and only true, false and null are written bare.`,
-    );
-  }
-
-  private skipWhitespace(): void {
-    while (this.index < this.text.length) {
-      const code = this.text.charCodeAt(this.index);
-      if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return;
-      this.index++;
-    }
-  }
-
-  private describeHere(): string {
-    if (this.index >= this.text.length) return 'the end of the file';
-    const char = String.fromCodePoint(this.text.codePointAt(this.index)!);
-    if (char === "'") return '"\'" (JSON strings use double quotes)';
-    return `"${char}"`;
-  }
-
-  private fail(message: string): never {
-    throw new JsonSyntaxError(message, this.index);
-  }
-
-  private failAt(message: string, offset: number): never {
-    throw new JsonSyntaxError(message, offset);
-  }
+function describeAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the file';
+  const char = String.fromCodePoint(text.codePointAt(offset)!);
+  if (char === "'") return '"\'" (JSON strings use double quotes)';
+  return `"${char}"`;
 }

@@ -99,14 +99,29 @@ function isHalfWidth(codePoint: number): boolean {
   return codePoint >= 0x20 && codePoint <= 0x7e;
 }
 
+const halfWidthByLang = new Map<string, boolean>();
+
+/** True when half-width characters count 0.5 in `lang` (remembered: asked once per character). */
+export function countsHalfWidth(lang: string): boolean {
+  let half = halfWidthByLang.get(lang);
+  if (half === undefined) {
+    half = HALF_WIDTH_LANGUAGES.has(primaryLanguage(lang));
+    if (halfWidthByLang.size < 100) halfWidthByLang.set(lang, half);
+  }
+  return half;
+}
+
 /**
  * The weight of one character in `displayLength`: 1, or 0.5 for a half-width character in
  * Korean, Japanese and Chinese.
  */
 export function characterWeight(char: string, lang: string): number {
-  return HALF_WIDTH_LANGUAGES.has(primaryLanguage(lang)) && isHalfWidth(char.codePointAt(0) ?? 0)
-    ? 0.5
-    : 1;
+  return codePointWeight(char.codePointAt(0) ?? 0, countsHalfWidth(lang));
+}
+
+/** The weight of one code point: 0.5 when `halfWidthCountsHalf` and it is half-width, else 1. */
+export function codePointWeight(codePoint: number, halfWidthCountsHalf: boolean): number {
+  return halfWidthCountsHalf && isHalfWidth(codePoint) ? 0.5 : 1;
 }
 
 /**
@@ -116,11 +131,17 @@ export function characterWeight(char: string, lang: string): number {
  * and reading speed alike.
  */
 export function displayLength(text: string, lang: string): number {
-  const half = HALF_WIDTH_LANGUAGES.has(primaryLanguage(lang));
+  const half = countsHalfWidth(lang);
   let length = 0;
-  for (const char of text) {
-    if (char === '\n' || char === '\r') continue;
-    length += half && isHalfWidth(char.codePointAt(0)!) ? 0.5 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) continue;
+    // A surrogate pair is one code point: count it at its high half, skip the low one.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue;
+    }
+    length += half && isHalfWidth(code) ? 0.5 : 1;
   }
   return length;
 }

@@ -6,11 +6,28 @@
  * mark, CRLF, missing or extra blank lines, `,` or `.` before the milliseconds, `<i>`/`<b>`/`<u>`
  * kept, `<font>` and `{\an8}`-style ASS overrides dropped, though an override's own `\i1`/`\b1`/
  * `\u1` switches are read as italics/bold/underline) and reports what it had to guess as findings
- * with line and column; it never throws. Text is taken literally: SRT has no character references. SRT has no cue ids, only counters: the counter
- * is kept (`counter`, and as the id) so the caller can match cues to a WebVTT file by id or by
- * time overlap.
+ * with line and column; it never throws. Text is taken literally: SRT has no character references.
+ * SRT has no cue ids, only counters: the counter is kept (`counter`, and as the id) so the caller
+ * can match cues to a WebVTT file by id or by time overlap. A cue's text never holds an empty
+ * line (export could not write it): lines that show nothing, such as an override alone on its
+ * line (`{\an8}`), are left out.
+ *
+ * SRT has no escapes either, so export marks text that import would read as markup or as a timing
+ * line (`<i>`, `{\…}`, `\N`, `\h`, `-->` typed as text) with a zero-width space after its first
+ * character, which import removes again: what export writes, import reads back as it was.
  */
-import type { Cue, CueSegment, Finding, SpanKind, SpeakerRef } from './cue-model.ts';
+import {
+  MAX_TIME,
+  type Cue,
+  type CueSegment,
+  type Finding,
+  type SpanKind,
+  type SpeakerRef,
+} from './cue-model.ts';
+import { MAX_TAG_DEPTH } from './cue-text-tags.ts';
+import { appendAll, formatCount, shorten, summariseRepeats } from './finding-bounds.ts';
+import { walkSegments } from './segment-walk.ts';
+import { lineStarts, positionAt } from './text-position.ts';
 import { formatTimestamp } from './vtt-serialize.ts';
 import { firstVoice, matchSpeaker, plainText } from './vtt-parse.ts';
 
@@ -55,7 +72,10 @@ const TIMESTAMP = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?$/;
 const TIMING_LINE = /^\s*(\S+)\s*-->\s*(\S+)(?:\s.*)?$/;
 const COUNTER_LINE = /^\s*(\d+)\s*$/;
 
-/** Seconds for an SRT timestamp; `,5` means half a second, as it does to every SRT reader. */
+/**
+ * Seconds for an SRT timestamp; `,5` means half a second, as it does to every SRT reader. May be
+ * MAX_TIME or more (even Infinity) for absurd hours: the caller reports those.
+ */
 function parseSrtTimestamp(text: string): number | null {
   const match = TIMESTAMP.exec(text);
   if (!match) return null;
@@ -202,18 +222,22 @@ export function parseSrt(text: string, options: SrtImportOptions = {}): SrtImpor
         id || undefined,
       );
     }
-    const { segments, problems } = readSrtText(textLines.join('\n'));
-    for (const problem of problems) {
-      const at = positionIn(textLines, problem.offset);
-      report(
-        'srt-markup',
-        'warning',
-        textLineNumbers[at.line]!,
-        at.col,
-        problem.message,
-        id || undefined,
-      );
-    }
+    const cueText = textLines.join('\n');
+    const { segments, problems } = readSrtText(cueText);
+    const starts = problems.length > 0 ? lineStarts(cueText) : [];
+    const markupFindings = problems.map((problem): SrtFinding => {
+      const at = positionAt(starts, problem.offset);
+      return {
+        rule: 'srt-markup',
+        severity: 'warning',
+        file,
+        line: textLineNumbers[at.line - 1]!,
+        col: at.col,
+        message: problem.message,
+        cueId: id || undefined,
+      };
+    });
+    appendAll(findings, summariseRepeats(markupFindings));
     if (textLines.length === 0) {
       report(
         'srt-empty-cue',
@@ -256,31 +280,20 @@ function readTiming(line: string): TimingResult {
   const endCol = arrow + 3 + (right.length - right.trimStart().length) + 1;
   const endText = right.trim().split(/\s+/)[0] ?? '';
   const startTime = parseSrtTimestamp(startText);
-  if (startTime === null) {
-    return {
-      ok: false,
-      col: startCol,
-      message: `"${startText}" is not a time: write it as "00:00:01,000" (hours:minutes:seconds,milliseconds). This cue is ignored.`,
-    };
+  if (startTime === null || startTime >= MAX_TIME) {
+    return { ok: false, col: startCol, message: notATime(startText, startTime, '00:00:01,000') };
   }
   const endTime = parseSrtTimestamp(endText);
-  if (endTime === null) {
-    return {
-      ok: false,
-      col: endCol,
-      message: `"${endText}" is not a time: write it as "00:00:04,000" (hours:minutes:seconds,milliseconds). This cue is ignored.`,
-    };
+  if (endTime === null || endTime >= MAX_TIME) {
+    return { ok: false, col: endCol, message: notATime(endText, endTime, '00:00:04,000') };
   }
   return { ok: true, startTime, endTime, endCol };
 }
 
-function positionIn(lines: readonly string[], offset: number): { line: number; col: number } {
-  let remaining = offset;
-  for (let line = 0; line < lines.length; line++) {
-    if (remaining <= lines[line]!.length) return { line, col: remaining + 1 };
-    remaining -= lines[line]!.length + 1;
-  }
-  return { line: Math.max(0, lines.length - 1), col: 1 };
+function notATime(written: string, value: number | null, example: string): string {
+  return value === null
+    ? `"${shorten(written)}" is not a time: write it as "${example}" (hours:minutes:seconds,milliseconds). This cue is ignored.`
+    : `"${shorten(written)}" is ${formatCount(MAX_TIME / 3600)} hours or later: no media runs that long. Correct the hours; this cue is ignored.`;
 }
 
 /** SRT markup we keep, by tag name. `<font>` is dropped (colours and faces are no transcript). */
@@ -288,15 +301,91 @@ const KEPT_TAGS: Record<string, SpanKind> = { i: 'italic', b: 'bold', u: 'underl
 
 /**
  * One pass over the text: ASS override blocks (`{\an8}`, `{\i1}`), Aegisub's `\N` and `\h`, and
- * the HTML-like tags SRT editors write. Anything else is text, `<` and `&` included.
+ * the HTML-like tags SRT editors write. Anything else is text, `<` and `&` included. A block or
+ * tag cannot hold its own opening character, so a failed match stops at the next `{` or `<`:
+ * `<i <i <i …` is read in one pass, not one pass per `<`.
  */
-const SRT_MARKUP = /\{\\[^}]*\}|\\[Nh]|<\s*(\/?)\s*(i|b|u|font)\b[^>]*>/gi;
+const SRT_MARKUP = /\{\\[^{}]*\}|\\[Nh]|<\s*(\/?)\s*([iIbBuU]|[fF][oO][nN][tT])\b[^<>]*>/g;
+
+/**
+ * Where export puts a zero-width space so import reads text as text: after the first character
+ * of a would-be tag, override, `\N`/`\h` or `-->` (zero-width spaces already there count, so the
+ * mark is always exactly one more).
+ */
+const NEEDS_MARK =
+  /<(?=\u200B*\s*\/?\s*(?:[iIbBuU]|[fF][oO][nN][tT])\b)|\{(?=\u200B*\\)|\\(?=\u200B*[Nh])|-(?=\u200B*>)(?<=--)/g;
+/** The mark export added, for import to take out. */
+const MARK =
+  /(?<=<)\u200B(?=\u200B*\s*\/?\s*(?:[iIbBuU]|[fF][oO][nN][tT])\b)|(?<=\{)\u200B(?=\u200B*\\)|(?<=\\)\u200B(?=\u200B*[Nh])|(?<=--)\u200B(?=\u200B*>)/g;
+
+/** Text marked so SRT import reads it as text (see NEEDS_MARK). */
+function markForSrt(text: string): string {
+  return text.replace(NEEDS_MARK, (char) => char + '\u200B');
+}
+
+/** Text with export's marks taken out (see MARK). */
+function unmarkSrt(text: string): string {
+  return text.includes('\u200B') ? text.replace(MARK, '') : text;
+}
 
 interface OpenSpan {
   readonly kind: SpanKind;
   readonly tag: string;
   readonly offset: number;
   readonly children: CueSegment[];
+}
+
+/**
+ * Text added in document order, into whichever span is open, without empty lines: a line break
+ * is written only after a line that shows something, whitespace at the start of a line only once
+ * something follows it on that line, and a break left at the very end is taken back.
+ */
+class LineKeeper {
+  private lineShows = false;
+  /** Whitespace at the start of the current line, not yet written. */
+  private leading = '';
+  /** Where the last line break went, while nothing has been written after it. */
+  private lastBreak: { into: CueSegment[]; index: number } | undefined;
+
+  add(value: string, into: CueSegment[]): void {
+    const pieces = value.split('\n');
+    pieces.forEach((piece, i) => {
+      if (i > 0) this.lineBreak(into);
+      if (piece === '') return;
+      if (piece.trim() === '' && !this.lineShows) {
+        this.leading += piece;
+        return;
+      }
+      append(into, this.leading + piece);
+      this.leading = '';
+      this.lineShows = true;
+      this.lastBreak = undefined;
+    });
+  }
+
+  /** Take back a line break that nothing followed. */
+  finish(): void {
+    if (!this.lastBreak) return;
+    const { into, index } = this.lastBreak;
+    const segment = into[index] as { type: 'text'; text: string };
+    const text = segment.text.slice(0, -1);
+    if (text === '') into.splice(index, 1);
+    else into[index] = { type: 'text', text };
+  }
+
+  private lineBreak(into: CueSegment[]): void {
+    this.leading = '';
+    if (!this.lineShows) return; // an empty line, or the start of the text: no break
+    append(into, '\n');
+    this.lastBreak = { into, index: into.length - 1 };
+    this.lineShows = false;
+  }
+}
+
+function append(into: CueSegment[], value: string): void {
+  const last = into[into.length - 1];
+  if (last?.type === 'text') into[into.length - 1] = { type: 'text', text: last.text + value };
+  else into.push({ type: 'text', text: value });
 }
 
 /** SRT cue text → our segments, with the markup problems found (offsets in the text). */
@@ -307,13 +396,25 @@ export function readSrtText(text: string): {
   const root: CueSegment[] = [];
   const stack: OpenSpan[] = [];
   const problems: Array<{ offset: number; message: string }> = [];
+  const lines = new LineKeeper();
+  let tooDeep = false;
   const current = (): CueSegment[] => stack[stack.length - 1]?.children ?? root;
   const addText = (value: string): void => {
-    if (value === '') return;
-    const into = current();
-    const last = into[into.length - 1];
-    if (last?.type === 'text') into[into.length - 1] = { type: 'text', text: last.text + value };
-    else into.push({ type: 'text', text: value });
+    if (value !== '') lines.add(value, current());
+  };
+  const open = (kind: SpanKind, tag: string, offset: number): void => {
+    if (stack.length >= MAX_TAG_DEPTH) {
+      // Deeper spans add nothing a reader could see; the stack and its walks stay small.
+      if (!tooDeep) {
+        problems.push({
+          offset,
+          message: `Tags are nested more than ${MAX_TAG_DEPTH} deep from here: the deeper ones are ignored.`,
+        });
+      }
+      tooDeep = true;
+      return;
+    }
+    stack.push({ kind, tag, offset, children: [] });
   };
   const close = (): void => {
     const span = stack.pop()!;
@@ -327,15 +428,19 @@ export function readSrtText(text: string): {
   const closeTag = (name: string, token: string, offset: number, reportStray: boolean): void => {
     const depth = stack.map((span) => span.tag).lastIndexOf(name);
     if (depth === -1) {
-      if (reportStray)
-        problems.push({ offset, message: `"${token}" closes no open tag: it is ignored.` });
+      if (reportStray && !tooDeep) {
+        problems.push({
+          offset,
+          message: `"${shorten(token)}" closes no open tag: it is ignored.`,
+        });
+      }
       return;
     }
     while (stack.length > depth + 1) {
       const inner = stack[stack.length - 1]!;
       problems.push({
         offset: inner.offset,
-        message: `"<${inner.tag}>" is closed by "${token}" before its own end tag.`,
+        message: `"<${inner.tag}>" is closed by "${shorten(token)}" before its own end tag.`,
       });
       close();
     }
@@ -344,39 +449,35 @@ export function readSrtText(text: string): {
 
   let copied = 0;
   for (const match of text.matchAll(SRT_MARKUP)) {
-    addText(text.slice(copied, match.index));
+    addText(unmarkSrt(text.slice(copied, match.index)));
     copied = match.index + match[0].length;
     const token = match[0];
     if (token.startsWith('{')) {
       // Overrides are dropped, except ASS's own italic/bold/underline switches (`{\i1}…{\i0}`).
       for (const [, tag, on] of token.matchAll(/\\([ibu])([01])(?![0-9])/g)) {
-        if (on === '1')
-          stack.push({ kind: KEPT_TAGS[tag!]!, tag: tag!, offset: match.index, children: [] });
+        if (on === '1') open(KEPT_TAGS[tag!]!, tag!, match.index);
         else closeTag(tag!, token, match.index, false);
       }
       continue;
     }
     if (token.startsWith('\\')) {
-      // The pattern ignores case for tag names; ASS escapes are case-sensitive.
-      addText(token === '\\N' ? '\n' : token === '\\h' ? '\u00a0' : token);
+      addText(token === '\\N' ? '\n' : '\u00a0');
       continue;
     }
     const closing = match[1] === '/';
     const name = match[2]!.toLowerCase();
     const kind = KEPT_TAGS[name];
     if (!kind) continue; // <font …> and </font>
-    if (!closing) {
-      stack.push({ kind, tag: name, offset: match.index, children: [] });
-      continue;
-    }
-    closeTag(name, token, match.index, true);
+    if (!closing) open(kind, name, match.index);
+    else closeTag(name, token, match.index, true);
   }
-  addText(text.slice(copied));
+  addText(unmarkSrt(text.slice(copied)));
+  lines.finish();
   while (stack.length > 0) {
-    const open = stack[stack.length - 1]!;
+    const unclosed = stack[stack.length - 1]!;
     problems.push({
-      offset: open.offset,
-      message: `"<${open.tag}>" is never closed: it is closed at the end of the cue.`,
+      offset: unclosed.offset,
+      message: `"<${unclosed.tag}>" is never closed: it is closed at the end of the cue.`,
     });
     close();
   }
@@ -455,26 +556,41 @@ export function formatSrtTimestamp(seconds: number): string {
   return formatTimestamp(seconds).replace('.', ',');
 }
 
-/** SRT text for segments: `<i>`, `<b>`, `<u>` kept, every other span reduced to its text. */
+const SRT_TAGS: Partial<Record<SpanKind, string>> = { italic: 'i', bold: 'b', underline: 'u' };
+
+/**
+ * SRT text for segments: `<i>`, `<b>`, `<u>` kept (when they hold text), every other span reduced
+ * to its text, text marked where import would read it as markup.
+ */
 function segmentsToSrtText(segments: readonly CueSegment[]): string {
-  let out = '';
-  for (const segment of segments) {
-    if (segment.type === 'text') out += segment.text;
-    else if (segment.type === 'timestamp' || segment.type === 'ruby-text') continue;
-    else {
-      const inner = segmentsToSrtText(segment.children);
-      const tag =
-        segment.type === 'italic'
-          ? 'i'
-          : segment.type === 'bold'
-            ? 'b'
-            : segment.type === 'underline'
-              ? 'u'
-              : null;
-      out += tag && inner !== '' ? `<${tag}>${inner}</${tag}>` : inner;
-    }
-  }
-  return out;
+  const parts: string[] = [];
+  let written = 0;
+  // For each open span: where its start tag goes in `parts`, and how much was written before it.
+  const opened: Array<{ part: number; written: number }> = [];
+  walkSegments(
+    segments,
+    (segment) => {
+      if (segment.type === 'text') {
+        const text = markForSrt(segment.text);
+        parts.push(text);
+        written += text.length;
+        return 'descend';
+      }
+      if (segment.type === 'timestamp' || segment.type === 'ruby-text') return 'skip';
+      opened.push({ part: parts.length, written });
+      parts.push('');
+      return 'descend';
+    },
+    (span) => {
+      const start = opened.pop()!;
+      const tag = SRT_TAGS[span.type];
+      if (tag && written > start.written) {
+        parts[start.part] = `<${tag}>`;
+        parts.push(`</${tag}>`);
+      }
+    },
+  );
+  return parts.join('');
 }
 
 /** Write cues as SRT, numbered from 1 in the given order. Entities are written as characters. */

@@ -61,25 +61,37 @@ export function buildTimeIndex(items: readonly TimeRange[]): TimeIndex {
 
 /** Compute the index's tables (the work of building it). */
 export function timeIndexTables(items: readonly TimeRange[]): TimeIndexTables {
-  // Typed arrays and index lists, no object per item: a three-hour transcript has 10,000 cues.
-  const order = validInStartOrder(items);
+  const starts = new Float64Array(items.length);
+  const ends = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    starts[i] = items[i]!.startTime;
+    ends[i] = items[i]!.endTime;
+  }
+  return timeIndexTablesOf(starts, ends);
+}
+
+/**
+ * Compute the index's tables from columns: item i is [starts[i], ends[i]). For many items
+ * (100,000 timed words) held as typed arrays, with no object per item.
+ */
+export function timeIndexTablesOf(starts: Float64Array, ends: Float64Array): TimeIndexTables {
+  const order = validInStartOrder(starts, ends);
   const boundaries = new Float64Array(order.length * 2);
   for (let i = 0; i < order.length; i++) {
-    const item = items[order[i]!]!;
-    boundaries[2 * i] = item.startTime;
-    boundaries[2 * i + 1] = item.endTime;
+    boundaries[2 * i] = starts[order[i]!]!;
+    boundaries[2 * i + 1] = ends[order[i]!]!;
   }
   boundaries.sort(); // numeric for typed arrays
   const spans = dedupe(boundaries);
   // current[k]: the answer for [spans[k], spans[k + 1]).
-  const current = sweep(items, order, spans);
+  const current = sweep(starts, ends, order, spans);
   const recent = new Int32Array(current.length);
   let last = -1;
   for (let k = 0; k < current.length; k++) {
     if (current[k]! >= 0) last = current[k]!;
     recent[k] = last;
   }
-  return { size: items.length, spans, current, recent };
+  return { size: starts.length, spans, current, recent };
 }
 
 /** The index over tables computed by timeIndexTables (here or in a worker). */
@@ -112,19 +124,19 @@ export function findCueIndexAt(items: readonly TimeRange[], time: Seconds): numb
 }
 
 /** Indices of the items with end > start, ordered by start (ties: list order). */
-function validInStartOrder(items: readonly TimeRange[]): Int32Array {
+function validInStartOrder(starts: Float64Array, ends: Float64Array): Int32Array {
   const valid: number[] = [];
   let sorted = true;
   let previousStart = -Infinity;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (!(item.endTime > item.startTime)) continue;
-    if (item.startTime < previousStart) sorted = false;
-    previousStart = item.startTime;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    if (!(ends[i]! > start)) continue;
+    if (start < previousStart) sorted = false;
+    previousStart = start;
     valid.push(i);
   }
   // Cue files are almost always in time order already; sort only when they are not.
-  if (!sorted) valid.sort((a, b) => items[a]!.startTime - items[b]!.startTime || a - b);
+  if (!sorted) valid.sort((a, b) => starts[a]! - starts[b]! || a - b);
   return Int32Array.from(valid);
 }
 
@@ -153,41 +165,46 @@ function lastAtOrBefore(values: Float64Array, x: number): number {
  * renderer paints later cues on top). A max-heap of active items keyed by (start, index), with
  * lazy removal of items that have ended.
  */
-function sweep(items: readonly TimeRange[], order: Int32Array, spans: Float64Array): Int32Array {
+function sweep(
+  starts: Float64Array,
+  ends: Float64Array,
+  order: Int32Array,
+  spans: Float64Array,
+): Int32Array {
   const result = new Int32Array(Math.max(0, spans.length - 1)).fill(-1);
-  if (withoutOverlaps(items, order)) {
+  if (withoutOverlaps(starts, ends, order)) {
     // The common case (transcripts rarely overlap): one pass, no heap.
     let next = 0;
     for (let k = 0; k < result.length; k++) {
       const t = spans[k]!;
-      while (next < order.length && items[order[next]!]!.endTime <= t) next++;
-      if (next < order.length && items[order[next]!]!.startTime <= t) result[k] = order[next]!;
+      while (next < order.length && ends[order[next]!]! <= t) next++;
+      if (next < order.length && starts[order[next]!]! <= t) result[k] = order[next]!;
     }
     return result;
   }
   const heap: number[] = [];
   const later = (a: number, b: number): boolean => {
-    const sa = items[a]!.startTime;
-    const sb = items[b]!.startTime;
+    const sa = starts[a]!;
+    const sb = starts[b]!;
     return sa > sb || (sa === sb && a > b);
   };
   let next = 0;
   for (let k = 0; k < result.length; k++) {
     const t = spans[k]!;
-    while (next < order.length && items[order[next]!]!.startTime <= t) {
+    while (next < order.length && starts[order[next]!]! <= t) {
       heapPush(heap, order[next]!, later);
       next++;
     }
-    while (heap.length > 0 && items[heap[0]!]!.endTime <= t) heapPop(heap, later);
+    while (heap.length > 0 && ends[heap[0]!]! <= t) heapPop(heap, later);
     result[k] = heap.length > 0 ? heap[0]! : -1;
   }
   return result;
 }
 
 /** True when, in start order, every item ends before (or as) the next one starts. */
-function withoutOverlaps(items: readonly TimeRange[], order: Int32Array): boolean {
+function withoutOverlaps(starts: Float64Array, ends: Float64Array, order: Int32Array): boolean {
   for (let i = 1; i < order.length; i++) {
-    if (items[order[i]!]!.startTime < items[order[i - 1]!]!.endTime) return false;
+    if (starts[order[i]!]! < ends[order[i - 1]!]!) return false;
   }
   return true;
 }

@@ -18,6 +18,7 @@ import {
   type CueCheckContext,
 } from './checks/cue-rules.ts';
 import { checkChapters, checkTranslation } from './cue-checks.ts';
+import { appendAll, shorten } from './finding-bounds.ts';
 import type { ReadingProfile } from './reading-profile.ts';
 import type { SpeakerRef } from './cue-model.ts';
 import type { CueDocument } from './translation-edit.ts';
@@ -135,7 +136,7 @@ export function createRowChecker(options: RowCheckOptions): RowChecker {
         file: options.file,
         line: cue.line,
         col: 1,
-        message: `The source (${options.source.file}) has no ${what} with the id "${cue.id}": ids align the languages, so give this ${what} the id of the source ${what} it translates, or remove it.`,
+        message: `The source (${options.source.file}) has no ${what} with the id "${shorten(cue.id)}": ids align the languages, so give this ${what} the id of the source ${what} it translates, or remove it.`,
         cueId: cue.id,
       },
     ];
@@ -145,15 +146,15 @@ export function createRowChecker(options: RowCheckOptions): RowChecker {
     const own: Finding[] = [];
     const forLatest: Finding[] = [];
     if (options.kind === 'transcript') {
-      own.push(...checkCueText(cue, context));
-      if (ownTiming(cue)) own.push(...checkDuration(cue, context));
+      appendAll(own, checkCueText(cue, context));
+      if (ownTiming(cue)) appendAll(own, checkDuration(cue, context));
       if (latest && (ownTiming(cue) || ownTiming(latest))) {
         if (cue.startTime < latest.endTime - EPSILON)
-          own.push(...checkOverlap(latest, cue, context));
-        else forLatest.push(...checkGap(latest, cue, context));
+          appendAll(own, checkOverlap(latest, cue, context));
+        else appendAll(forLatest, checkGap(latest, cue, context));
       }
     }
-    own.push(...againstSource(cue, firstWithId));
+    appendAll(own, againstSource(cue, firstWithId));
     return { cue, latest, own, forLatest };
   }
 
@@ -175,8 +176,9 @@ export function createRowChecker(options: RowCheckOptions): RowChecker {
             ? previous
             : runStep(cue, latest, firstWithId);
         next[i] = step;
-        rowFindings[i]!.push(...(structural?.get(cue) ?? NONE), ...step.own);
-        if (latestIndex >= 0) rowFindings[latestIndex]!.push(...step.forLatest);
+        appendAll(rowFindings[i]!, structural?.get(cue) ?? NONE);
+        appendAll(rowFindings[i]!, step.own);
+        if (latestIndex >= 0) appendAll(rowFindings[latestIndex]!, step.forLatest);
         if (!latest || cue.endTime > latest.endTime) {
           latest = cue;
           latestIndex = i;

@@ -8,8 +8,8 @@
  * millisecond, as files write them.
  */
 import type { CueSegment, SpeakerRef, VttBlock } from './cue-model.ts';
+import { editedCueText, withEditedText, withMarkup } from './cue-text-edit.ts';
 import type { ParsedCue, ParseResult } from './vtt-parse.ts';
-import { segmentsToCueText, withPlainText } from './vtt-serialize.ts';
 
 /** A parsed cue file as the workspace edits it (the document of `parseVtt`). */
 export type CueDocument = ParseResult['document'];
@@ -52,26 +52,22 @@ export function withBlocks(document: CueDocument, blocks: readonly VttBlock[]): 
 
 /**
  * A cue whose text is what the translator typed (plain text: `&` and `<` are escaped when
- * written), keeping its voice span so the speaker survives. The voice span is left open at the
- * end of the text, as the project's files write it (`<v Joy>Hello`), which WebVTT allows.
+ * written), keeping its voice span so the speaker survives, and every tag and word timestamp
+ * around text the translator did not change (cue-text-edit.ts). The voice span is left open at
+ * the end of the text, as the project's files write it (`<v Joy>Hello`), which WebVTT allows.
  */
 export function withTypedText(cue: ParsedCue, typed: string): ParsedCue {
-  const edited = withPlainText(cue, typed);
-  if (edited === cue) return cue;
-  return { ...edited, rawText: openVoiceText(edited.segments) };
-}
-
-/** Cue text for segments, without the closing `</v>` when one voice span holds everything. */
-function openVoiceText(segments: readonly CueSegment[]): string {
-  const written = segmentsToCueText(segments);
-  return segments.length === 1 && segments[0]!.type === 'voice' && written.endsWith('</v>')
-    ? written.slice(0, -'</v>'.length)
-    : written;
+  return withEditedText(cue, typed);
 }
 
 /** Set the text of the cue at `index` to what the translator typed. */
 export function setCueText(document: CueDocument, index: number, typed: string): CueDocument {
   return updateCueAt(document, index, (cue) => withTypedText(cue, typed));
+}
+
+/** Set the markup of the cue at `index` (inside its speaker's voice span) to what was typed. */
+export function setCueMarkup(document: CueDocument, index: number, markup: string): CueDocument {
+  return updateCueAt(document, index, (cue) => withMarkup(cue, markup));
 }
 
 /**
@@ -128,7 +124,7 @@ function withVoice(cue: ParsedCue, voice: string, speakerId: string): ParsedCue 
   if (!replaced) {
     segments = [{ type: 'voice', classes: [], annotation: voice, children: segments }];
   }
-  return { ...cue, segments, voice, speakerId, rawText: openVoiceText(segments) };
+  return { ...cue, segments, voice, speakerId, rawText: editedCueText(segments, cue.rawText) };
 }
 
 /**
@@ -187,26 +183,81 @@ export function splitCue(document: CueDocument, index: number, textOffset: numbe
   if (first === '' || second === '') return document;
   const duration = cue.endTime - cue.startTime;
   if (duration < 2 * MIN_EDITED_DURATION) return document;
-  const share = first.length / (first.length + second.length);
-  const cut = roundToMs(
-    Math.min(
-      Math.max(cue.startTime + duration * share, cue.startTime + MIN_EDITED_DURATION),
-      cue.endTime - MIN_EDITED_DURATION,
-    ),
-  );
-  const head = { ...withTypedText(cue, first), endTime: cut };
+  const headText = withTypedText(cue, first);
   // The second part names the same speaker explicitly, so it reads right on its own.
-  const tailBase: ParsedCue = { ...cue, id: unusedCueId(document, cue.id), startTime: cut };
-  const tail = withTypedText(
+  const tailBase: ParsedCue = { ...cue, id: unusedCueId(document, cue.id) };
+  const tailText = withTypedText(
     cue.voice === null && cue.speakerId !== null
       ? withVoice(tailBase, voiceNameOf(document, index), cue.speakerId)
       : tailBase,
     second,
   );
+  // Word timestamps say when the second part starts; without them, time goes by text length.
+  const headTimes = timestampsOf(headText.segments);
+  const tailTimes = timestampsOf(tailText.segments).filter((time) => !headTimes.includes(time));
+  const share = first.length / (first.length + second.length);
+  const earliest = Math.max(cue.startTime, ...headTimes) + MIN_EDITED_DURATION;
+  const latest = Math.min(cue.endTime - MIN_EDITED_DURATION, (tailTimes[0] ?? Infinity) - 0.001);
+  const proportional = cue.startTime + duration * share;
+  const cut = roundToMs(
+    tailTimes[0] !== undefined && leadingTimestamp(tailText.segments) === tailTimes[0]
+      ? tailTimes[0]
+      : earliest <= latest
+        ? Math.min(Math.max(proportional, earliest), latest)
+        : Math.min(
+            Math.max(proportional, cue.startTime + MIN_EDITED_DURATION),
+            cue.endTime - MIN_EDITED_DURATION,
+          ),
+  );
+  const head = { ...withTimestampsWithin(headText, cue.startTime, cut), endTime: cut };
+  const tail = { ...withTimestampsWithin(tailText, cut, cue.endTime), startTime: cut };
   const blockIndex = blockIndexOfCue(document, index);
   const blocks = document.blocks.slice();
   blocks.splice(blockIndex, 1, { type: 'cue', cue: head }, { type: 'cue', cue: tail });
   return withBlocks(document, blocks);
+}
+
+/** The times of a cue's word timestamps, in reading order. */
+function timestampsOf(segments: readonly CueSegment[]): number[] {
+  return segments.flatMap((segment) =>
+    segment.type === 'timestamp'
+      ? [segment.time]
+      : segment.type === 'text'
+        ? []
+        : timestampsOf(segment.children),
+  );
+}
+
+/** The time of the timestamp before any text, if there is one (the part starts with a timed word). */
+function leadingTimestamp(segments: readonly CueSegment[]): number | undefined {
+  for (const segment of segments) {
+    if (segment.type === 'timestamp') return segment.time;
+    if (segment.type === 'text') return undefined;
+    if (segment.children.length > 0) return leadingTimestamp(segment.children);
+  }
+  return undefined;
+}
+
+/**
+ * The cue without word timestamps outside (startTime, endTime): after a split, a timestamp of a
+ * word now in the other part, or the one the part now starts at (the cue's start times its first
+ * word, as the aligner writes it).
+ */
+export function withTimestampsWithin(
+  cue: ParsedCue,
+  startTime: number,
+  endTime: number,
+): ParsedCue {
+  const inside = (segments: readonly CueSegment[]): CueSegment[] =>
+    segments.flatMap((segment): CueSegment[] => {
+      if (segment.type === 'timestamp')
+        return segment.time > startTime && segment.time < endTime ? [segment] : [];
+      if (segment.type === 'text') return [segment];
+      return [{ ...segment, children: inside(segment.children) }];
+    });
+  const segments = inside(cue.segments);
+  if (timestampsOf(segments).length === timestampsOf(cue.segments).length) return cue;
+  return { ...cue, segments, rawText: editedCueText(segments, cue.rawText) };
 }
 
 /**

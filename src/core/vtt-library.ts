@@ -7,6 +7,7 @@
 import webvtt from 'webvtt-parser';
 import type { Cue as LibraryCue, Error as LibraryError, Tree, TreeNode } from 'webvtt-parser';
 import htmlEntities from 'webvtt-parser/html-entities.json' with { type: 'json' };
+import { MAX_TIME, type CueSegment, type SpanKind } from './cue-model.ts';
 
 export type { LibraryCue, LibraryError, Tree as LibraryTree, TreeNode as LibraryTreeNode };
 
@@ -34,6 +35,59 @@ export function parseCueTextWithLibrary(
   const parser = new webvtt.WebVTTCueTextParser(text, () => {}, mode, entityTable);
   // Timestamps are only checked against these bounds (for errors, ignored here).
   return parser.parse(0, Infinity);
+}
+
+const SPAN_KINDS: Readonly<Record<string, SpanKind>> = {
+  v: 'voice',
+  lang: 'lang',
+  c: 'class',
+  i: 'italic',
+  b: 'bold',
+  u: 'underline',
+  ruby: 'ruby',
+  rt: 'ruby-text',
+};
+
+/**
+ * webvtt-parser's tree → our segments: the only place that reads the library's tree. Adjacent
+ * text nodes are joined; timestamp tags past MAX_TIME are left out (the library reports them as
+ * outside the cue already). Iterative: the depth comes from the file.
+ */
+export function librarySegments(nodes: readonly TreeNode[]): CueSegment[] {
+  const root: CueSegment[] = [];
+  const stack: Array<{ nodes: readonly TreeNode[]; index: number; into: CueSegment[] }> = [
+    { nodes, index: 0, into: root },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.nodes[frame.index++]!;
+    const into = frame.into;
+    if (node.type === 'text') {
+      const last = into[into.length - 1];
+      // The library can split one run of text into several nodes; join them.
+      if (last?.type === 'text')
+        into[into.length - 1] = { type: 'text', text: last.text + node.value };
+      else if (node.value !== '') into.push({ type: 'text', text: node.value });
+    } else if (node.type === 'timestamp') {
+      if (node.value < MAX_TIME) into.push({ type: 'timestamp', time: node.value });
+    } else {
+      const kind = SPAN_KINDS[node.name];
+      if (!kind) continue;
+      const children: CueSegment[] = [];
+      into.push({
+        type: kind,
+        classes: [...(node.classes ?? [])],
+        annotation: node.name === 'v' || node.name === 'lang' ? (node.value ?? '') : '',
+        children,
+      });
+      stack.push({ nodes: node.children as TreeNode[], index: 0, into: children });
+    }
+  }
+  return root;
 }
 
 /** True when `name` (with the leading `&`, without `;`) is a known character reference. */

@@ -7,23 +7,29 @@
  * block is then parsed by the library on its own, and the library's positions are mapped back to
  * the real line and column.
  */
-import type {
-  Cue,
-  CueSegment,
-  Finding,
-  SpanKind,
-  SpeakerRef,
-  VerbatimBlock,
-  VttBlock,
-  VttDocument,
-} from './cue-model.ts';
-import { findRawMarkupCharacters } from './raw-markup.ts';
 import {
+  MAX_TIME,
+  type Cue,
+  type CueSegment,
+  type Finding,
+  type SpeakerRef,
+  type VerbatimBlock,
+  type VttBlock,
+  type VttDocument,
+} from './cue-model.ts';
+import { MAX_TAG_DEPTH, neutraliseTags, scanCueTags, type TagElement } from './cue-text-tags.ts';
+import { appendAll, formatCount, listSome, shorten, summariseRepeats } from './finding-bounds.ts';
+import { findRawMarkupCharacters, type RawMarkupCharacter } from './raw-markup.ts';
+import { findSpan, walkSegments } from './segment-walk.ts';
+import { closestSpeaker, speakerIndex, suggestionBudget } from './speaker-match.ts';
+import { lineStarts, positionAt } from './text-position.ts';
+import { fastSegments, fastTiming } from './vtt-fast-path.ts';
+import {
+  librarySegments,
   parseCueTextWithLibrary,
   parseWithLibrary,
   rewriteNumericReferences,
   type LibraryCue,
-  type LibraryTreeNode,
 } from './vtt-library.ts';
 
 /** Where a cue's text is drawn: the settings of a VTTCue, named as on the DOM's VTTCue. */
@@ -89,7 +95,9 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export function scanBlocks(text: string): { header: ScannedBlock; blocks: ScannedBlock[] } {
   const withoutBom = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  const lines = withoutBom.replace(/\0/g, '\uFFFD').split(NEWLINE);
+  const lines = (
+    withoutBom.includes('\0') ? withoutBom.replace(/\0/g, '\uFFFD') : withoutBom
+  ).split(NEWLINE);
   // A file ending in a newline yields one last empty string that is not a line of its own.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
 
@@ -128,7 +136,7 @@ function splitCueBlock(
   into: ScannedBlock[],
 ): void {
   // NOTE and STYLE blocks may not hold a timing line, but the library keeps them whole.
-  if (/^(NOTE|STYLE)($|[ \t])/.test(lines[0] ?? '')) {
+  if (/^[NS]/.test(lines[0] ?? '') && /^(NOTE|STYLE)($|[ \t])/.test(lines[0]!)) {
     into.push({ line: firstLine, lines, missingBlankLine });
     return;
   }
@@ -154,7 +162,11 @@ function splitCueBlock(
       missingBlankLine = true;
     }
   }
-  into.push({ line: firstLine + start, lines: lines.slice(start), missingBlankLine });
+  into.push({
+    line: firstLine + start,
+    lines: start === 0 ? lines : lines.slice(start),
+    missingBlankLine,
+  });
 }
 
 /** Parse a WebVTT file into a document that can be serialized back, plus findings. */
@@ -167,13 +179,24 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
   };
 
   const { header, blocks: scanned } = scanBlocks(text);
+  if (header.lines[0]?.startsWith(BYTE_ORDER_MARK)) {
+    // One byte order mark is read as the encoding's; a second one is text before "WEBVTT".
+    syntaxError(
+      'The file starts with two byte order marks: a player then finds no "WEBVTT" and rejects the file. Remove one (save as UTF-8 with at most one).',
+      1,
+      1,
+    );
+  }
   // The header alone, as a file: the library checks the signature and header lines.
-  for (const error of parseWithLibrary(header.lines.join('\n'), mode).errors) {
+  const headerText = header.lines.join('\n').replace(/^\uFEFF+/, '');
+  for (const error of parseWithLibrary(headerText, mode).errors) {
     syntaxError(describeLibraryError(error.message), error.line, error.col ?? 1);
   }
 
   const blocks: VttBlock[] = [];
   const cues: ParsedCue[] = [];
+  /** Where each cue's block is in `blocks`, to swap in the cue with its speaker resolved. */
+  const cueBlockIndex: number[] = [];
   let previousStart = 0;
   for (const block of scanned) {
     if (block.missingBlankLine) {
@@ -183,8 +206,79 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
         1,
       );
     }
-    if (block.strayLines) {
-      blocks.push(verbatim('invalid', block));
+    const kind = blockKind(block);
+    if (kind !== 'cue') {
+      blocks.push(verbatim(kind === 'stray' || kind === 'untimed' ? 'invalid' : kind, block));
+      reportVerbatimBlock(kind, block, cues.length > 0, syntaxError);
+      continue;
+    }
+
+    const blockFindings: Finding[] = [];
+    const parsed = parseCueBlock(block, mode, file, blockFindings);
+    if (parsed.cue) {
+      const cue = parsed.cue;
+      if (cue.startTime < previousStart) {
+        blockFindings.push(
+          cueSyntaxFinding(
+            file,
+            cue.timingLine,
+            1,
+            'This cue starts before the previous cue: cues must be in order of start time.',
+            cue.id,
+          ),
+        );
+      }
+      for (const raw of parsed.rawMarkup) {
+        blockFindings.push(rawMarkupFinding(raw, cue, file));
+      }
+      previousStart = cue.startTime;
+      cueBlockIndex.push(blocks.length);
+      cues.push(cue);
+      blocks.push({ type: 'cue', cue });
+    } else blocks.push(verbatim('invalid', block));
+    if (blockFindings.length > 0) appendAll(findings, summariseRepeats(blockFindings));
+  }
+
+  const withSpeakers = options.speakers
+    ? resolveSpeakers(cues, options.speakers, options.kind !== 'chapters', file, findings)
+    : cues;
+  withSpeakers.forEach((cue, i) => {
+    if (cue !== cues[i]) blocks[cueBlockIndex[i]!] = { type: 'cue', cue };
+  });
+
+  checkIds(withSpeakers, file, findings);
+  findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  return {
+    document: { header: header.lines.join('\n'), blocks, cues: withSpeakers },
+    findings,
+  };
+}
+
+type BlockKind = 'cue' | 'stray' | 'note' | 'style' | 'region' | 'untimed';
+
+function blockKind(block: ScannedBlock): BlockKind {
+  if (block.strayLines) return 'stray';
+  const first = block.lines[0] ?? '';
+  const timed = block.lines.some((line) => line.includes(ARROW));
+  // Only a block starting with N, S or R can be a NOTE, STYLE or REGION (most are cues).
+  if (/^[NSR]/.test(first)) {
+    if (/^NOTE($|[ \t])/.test(first)) return 'note';
+    if (/^STYLE($|[ \t])/.test(first)) return 'style';
+    // Regions are valid WebVTT the library does not know; keep them verbatim, never crash.
+    if (/^REGION($|[ \t])/.test(first) && !timed) return 'region';
+  }
+  return timed ? 'cue' : 'untimed';
+}
+
+/** The findings of a block that is kept verbatim rather than read as a cue. */
+function reportVerbatimBlock(
+  kind: Exclude<BlockKind, 'cue'>,
+  block: ScannedBlock,
+  afterCues: boolean,
+  syntaxError: (message: string, line: number, col: number) => void,
+): void {
+  switch (kind) {
+    case 'stray':
       syntaxError(
         block.lines.length === 2
           ? 'Two lines stand above the timing line, but only one (the cue id) may: these lines are ignored and the cue below gets no id. Remove the extra line, or put a blank line after it.'
@@ -192,11 +286,8 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
         block.line,
         1,
       );
-      continue;
-    }
-    const first = block.lines[0] ?? '';
-    if (/^NOTE($|[ \t])/.test(first)) {
-      blocks.push(verbatim('note', block));
+      return;
+    case 'note':
       block.lines.forEach((line, i) => {
         if (i > 0 && line.includes(ARROW)) {
           syntaxError(
@@ -206,113 +297,147 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
           );
         }
       });
-      continue;
-    }
-    if (/^STYLE($|[ \t])/.test(first)) {
-      blocks.push(verbatim('style', block));
-      if (cues.length > 0) {
+      return;
+    case 'style':
+    case 'region':
+      if (afterCues) {
         syntaxError(
-          'A STYLE block cannot come after the first cue: move it above the cues.',
+          `A ${kind.toUpperCase()} block cannot come after the first cue: move it above the cues.`,
           block.line,
           1,
         );
       }
-      continue;
-    }
-    if (/^REGION($|[ \t])/.test(first) && !block.lines.some((line) => line.includes(ARROW))) {
-      // Regions are valid WebVTT the library does not know; keep them verbatim, never crash.
-      blocks.push(verbatim('region', block));
-      if (cues.length > 0) {
-        syntaxError(
-          'A REGION block cannot come after the first cue: move it above the cues.',
-          block.line,
-          1,
-        );
-      }
-      continue;
-    }
-
-    if (!block.lines.some((line) => line.includes(ARROW))) {
+      return;
+    case 'untimed':
       // The library reports such a block line by line ("needs to be followed by timestamp",
       // "cannot be standalone"): one finding says it better.
-      blocks.push(verbatim('invalid', block));
       syntaxError(
         'This block has no timing line, so it is ignored: a cue needs one such as "00:00:01.000 --> 00:00:02.500" right under its id (a comment starts with "NOTE").',
         block.line,
         1,
       );
-      continue;
-    }
-
-    const parsed = parseCueBlock(block, mode, previousStart, syntaxError);
-    if (!parsed) {
-      blocks.push(verbatim('invalid', block));
-      continue;
-    }
-    previousStart = parsed.startTime;
-    cues.push(parsed);
-    blocks.push({ type: 'cue', cue: parsed });
   }
-
-  const withSpeakers = options.speakers
-    ? resolveSpeakers(cues, options.speakers, options.kind !== 'chapters', file, findings)
-    : cues;
-  // Blocks hold the same objects as `cues`; after speaker resolution swap in the new ones.
-  const byOld = new Map<ParsedCue, ParsedCue>();
-  cues.forEach((cue, i) => byOld.set(cue, withSpeakers[i]!));
-  const finalBlocks = blocks.map((block) =>
-    block.type === 'cue'
-      ? { type: 'cue' as const, cue: byOld.get(block.cue as ParsedCue)! }
-      : block,
-  );
-
-  checkIds(withSpeakers, file, findings);
-  for (const cue of withSpeakers) {
-    for (const raw of findRawMarkupCharacters(cue.rawText)) {
-      findings.push({
-        rule: raw.character === '&' ? 'raw-ampersand' : 'raw-less-than',
-        severity: 'error',
-        file,
-        line: cue.timingLine + 1 + raw.line,
-        col: raw.col,
-        message:
-          raw.character === '&'
-            ? 'A raw "&" in cue text: write it as "&amp;" (the workspace does this for you).'
-            : `A raw "<" in cue text${raw.detail ? ` (${raw.detail})` : ''}: write it as "&lt;" (the workspace does this for you).`,
-        cueId: cue.id || undefined,
-      });
-    }
-  }
-
-  findings.sort((a, b) => a.line - b.line || a.col - b.col);
-  return {
-    document: { header: header.lines.join('\n'), blocks: finalBlocks, cues: withSpeakers },
-    findings,
-  };
 }
 
 function verbatim(type: VerbatimBlock['type'], block: ScannedBlock): VerbatimBlock {
   return { type, text: block.lines.join('\n'), line: block.line };
 }
 
+function cueSyntaxFinding(
+  file: string,
+  line: number,
+  col: number,
+  message: string,
+  cueId: string | undefined,
+): Finding {
+  return {
+    rule: 'webvtt-syntax',
+    severity: 'error',
+    file,
+    line,
+    col,
+    message,
+    cueId: cueId || undefined,
+  };
+}
+
+function rawMarkupFinding(raw: RawMarkupCharacter, cue: ParsedCue, file: string): Finding {
+  return {
+    rule: raw.character === '&' ? 'raw-ampersand' : 'raw-less-than',
+    severity: 'error',
+    file,
+    line: cue.timingLine + 1 + raw.line,
+    col: raw.col,
+    message:
+      raw.character === '&'
+        ? 'A raw "&" in cue text: write it as "&amp;" (the workspace does this for you).'
+        : `A raw "<" in cue text${raw.detail ? ` (${raw.detail})` : ''}: write it as "&lt;" (the workspace does this for you).`,
+    cueId: cue.id || undefined,
+  };
+}
+
+/** A cue block read: the cue (null when the block is no cue) and the raw `&`/`<` in its text. */
+interface CueBlockResult {
+  readonly cue: ParsedCue | null;
+  readonly rawMarkup: readonly RawMarkupCharacter[];
+}
+
+let defaultLayout: CueLayout | undefined;
+
+/** The layout of a cue without settings, as the library gives it. */
+function layoutWithoutSettings(): CueLayout {
+  defaultLayout ??= toLayout(parseWithLibrary('WEBVTT\n\n00:00.000 --> 00:01.000\n').cues[0]!);
+  return defaultLayout;
+}
+
+/** A cue as read, with the plain text and voice its segments give (no speaker resolved yet). */
+function cueFrom(read: Omit<ParsedCue, 'text' | 'voice' | 'speakerId'>): ParsedCue {
+  return {
+    ...read,
+    text: plainText(read.segments),
+    voice: firstVoice(read.segments),
+    speakerId: null,
+  };
+}
+
+/**
+ * One cue block. The common cue (a canonical timing line, plain or voice-only text) is read
+ * directly (vtt-fast-path.ts gives exactly what the library would); anything else by the library.
+ */
 function parseCueBlock(
   block: ScannedBlock,
   mode: 'subtitles' | 'chapters',
-  previousStart: number,
-  syntaxError: (message: string, line: number, col: number, cueId?: string) => void,
-): ParsedCue | null {
+  file: string,
+  findings: Finding[],
+): CueBlockResult {
+  // splitCueBlock leaves at most one line (the id) above the timing line.
   const timingIndex = block.lines.findIndex((line) => line.includes(ARROW));
+  const textLineCount = block.lines.length - timingIndex - 1;
+  const rawText =
+    textLineCount === 1
+      ? block.lines[timingIndex + 1]!
+      : block.lines.slice(timingIndex + 1).join('\n');
+  const timing = fastTiming(block.lines[timingIndex]!);
+  const segments = timing && fastSegments(rawText, mode);
+  if (!timing || !segments) {
+    return parseCueBlockWithLibrary(block, timingIndex, rawText, mode, file, findings);
+  }
+  const cue = cueFrom({
+    id: timingIndex === 1 ? block.lines[0]! : '',
+    startTime: timing.startTime,
+    endTime: timing.endTime,
+    settings: '',
+    rawText,
+    segments,
+    line: block.line,
+    timingLine: block.line + timingIndex,
+    layout: layoutWithoutSettings(),
+  });
+  return { cue, rawMarkup: [] };
+}
+
+function parseCueBlockWithLibrary(
+  block: ScannedBlock,
+  timingIndex: number,
+  rawText: string,
+  mode: 'subtitles' | 'chapters',
+  file: string,
+  findings: Finding[],
+): CueBlockResult {
+  const syntaxError = (message: string, line: number, col: number, cueId?: string): void => {
+    findings.push(cueSyntaxFinding(file, line, col, message, cueId));
+  };
   const textStartIndex = timingIndex + 1;
-  const textLines = timingIndex >= 0 ? block.lines.slice(textStartIndex) : [];
-  const rawText = textLines.join('\n');
+  const hasText = textStartIndex < block.lines.length;
   // The library decodes some numeric references wrongly; hand it equivalent ones (vtt-library.ts).
   const rewritten = rewriteNumericReferences(rawText);
-  const libraryLines = block.lines.map((line, i) =>
-    i === timingIndex ? withoutRegionSetting(line) : line,
-  );
-  if (timingIndex >= 0 && textLines.length > 0) {
-    libraryLines.splice(textStartIndex, textLines.length, rewritten.text);
-  }
+  // The library builds its tree recursively: tags nested too deep never reach it.
+  const tags = scanCueTags(rewritten.text);
+  const libraryText =
+    tags.tooDeep.length > 0 ? neutraliseTags(rewritten.text, tags.tooDeep) : rewritten.text;
+  const libraryLines = block.lines.slice(0, textStartIndex);
+  libraryLines[timingIndex] = withoutRegionSetting(block.lines[timingIndex]!);
+  if (hasText) libraryLines.push(libraryText);
   // Parsed as a file of its own: "WEBVTT", an empty line, then the block. So the library's
   // line L is the block's line L - 2 (1-based), and its cue-text errors sit on line
   // (block length + 3), i.e. after the text, with the column counted through the joined text.
@@ -320,28 +445,41 @@ function parseCueBlock(
   const result = parseWithLibrary('WEBVTT\n\n' + libraryLines.join('\n'), mode);
   const libraryCue: LibraryCue | undefined = result.cues[0];
   const cueId = libraryCue?.id || undefined;
+  const rawMarkup = findRawMarkupCharacters(rawText);
+  const positionInText = textPositions(rawText);
+  const textPosition = (offset: number): { line: number; col: number } => {
+    const at = positionInText(rewritten.toOriginal(offset));
+    return { line: block.line + textStartIndex + at.line, col: at.col };
+  };
+  if (tags.tooDeep.length > 0) {
+    const at = textPosition(tags.tooDeep[0]!.start);
+    syntaxError(
+      `Tags are nested more than ${MAX_TAG_DEPTH} deep from here: ${formatCount(tags.tooDeep.length)} start tag${tags.tooDeep.length === 1 ? ' is' : 's are'} ignored. Close tags before opening new ones.`,
+      at.line,
+      at.col,
+      cueId,
+    );
+  }
   // A raw `&` or `<` garbles the library's view of the rest of the cue; it is reported on its
   // own (raw-ampersand / raw-less-than), and the library's follow-on errors would only confuse.
-  const hasRawCharacters = findRawMarkupCharacters(rawText).length > 0;
-  // Only worked out when the library reports a missing end tag (it re-parses prefixes).
-  let unclosed: UnclosedTag[] | undefined;
+  // So would errors about a text the depth guard changed.
+  const skipTextErrors = rawMarkup.length > 0 || tags.tooDeep.length > 0;
+  // The tags the library closes at the end, innermost first, as it reports them.
+  const unclosed = tags.open.filter((element) => element.name !== 'v').reverse();
 
   for (const error of result.errors) {
     const blockIndex = error.line - 1 - HEADER_LINES;
-    const isTextError = libraryCue && timingIndex >= 0 && blockIndex >= block.lines.length;
+    const isTextError = libraryCue && blockIndex >= block.lines.length;
     if (isTextError) {
-      if (hasRawCharacters || error.message === 'Incorrect escape.') continue;
-      if (error.message === 'Required end tag missing.') {
-        unclosed ??= unclosedTags(rewritten.text, libraryCue, mode);
-      }
+      if (skipTextErrors || error.message === 'Incorrect escape.') continue;
       const located = locateTextError(
         error.message,
         rewritten.text,
         (error.col ?? 1) - 1,
-        unclosed ?? [],
+        unclosed,
       );
-      const at = positionInText(rawText, rewritten.toOriginal(located.offset));
-      syntaxError(located.message, block.line + textStartIndex + at.line, at.col, cueId);
+      const at = textPosition(located.offset);
+      syntaxError(located.message, at.line, at.col, cueId);
     } else {
       const line = Math.max(0, Math.min(blockIndex, block.lines.length - 1));
       syntaxError(
@@ -354,33 +492,34 @@ function parseCueBlock(
       );
     }
   }
-  if (!libraryCue) return null;
+  if (!libraryCue) return { cue: null, rawMarkup: [] };
 
   const timingLine = block.line + timingIndex;
-  if (libraryCue.startTime < previousStart) {
+  if (!(libraryCue.startTime < MAX_TIME && libraryCue.endTime < MAX_TIME)) {
+    const timingText = block.lines[timingIndex]!;
     syntaxError(
-      'This cue starts before the previous cue: cues must be in order of start time.',
+      `This timestamp is ${formatCount(MAX_TIME / 3600)} hours or later: no media runs that long, and it could not be written back exactly, so the cue is ignored. Correct the hours.`,
       timingLine,
-      1,
+      libraryCue.startTime < MAX_TIME
+        ? endTimestampColumn(timingText)
+        : timingText.search(/[^ \t\f]/) + 1 || 1,
       cueId,
     );
+    return { cue: null, rawMarkup: [] };
   }
 
-  const segments = toSegments(libraryCue.tree?.children ?? []);
-  return {
+  const cue = cueFrom({
     id: libraryCue.id,
     startTime: libraryCue.startTime,
     endTime: libraryCue.endTime,
     settings: settingsAsWritten(block.lines[timingIndex] ?? ''),
     rawText,
-    text: plainText(segments),
-    segments,
-    voice: firstVoice(segments),
-    speakerId: null,
+    segments: librarySegments(libraryCue.tree?.children ?? []),
     line: block.line,
     timingLine,
     layout: toLayout(libraryCue),
-  };
+  });
+  return { cue, rawMarkup };
 }
 
 const END_BEFORE_START = 'End timestamp is not greater than start timestamp.';
@@ -406,89 +545,27 @@ function withoutRegionSetting(timingLine: string): string {
   );
 }
 
-/** Map an offset in the joined cue text to a 0-based line and 1-based column. */
-function positionInText(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const line = before.split('\n').length - 1;
-  const col = before.length - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, col };
-}
-
-/** A start tag left open at the end of a cue: its name and where its `<` is in the cue text. */
-interface UnclosedTag {
-  readonly name: string;
-  readonly offset: number;
-}
-
-/**
- * The tags the library closed for the author at the end of the cue ("Required end tag missing."),
- * innermost first, as the library reports them; `<v>` may stay open and is left out.
- *
- * The library's tree does not say which elements were closed, but the open ones are the first
- * elements on the path of last children from the root (an open element's ancestors are open), and
- * it reports one error per open non-`v` element. Elements are created in tree pre-order, so the
- * k-th element comes from the shortest prefix of the text whose tree has k elements.
- */
-function unclosedTags(
-  text: string,
-  cue: LibraryCue,
-  mode: 'subtitles' | 'chapters',
-): UnclosedTag[] {
-  const path: Array<{ name: string; order: number }> = [];
-  let order = 0;
-  const countBefore = new Map<LibraryTreeNode, number>();
-  const number = (nodes: readonly LibraryTreeNode[]): void => {
-    for (const node of nodes) {
-      if (node.type !== 'object') continue;
-      countBefore.set(node, order++);
-      number(node.children as LibraryTreeNode[]);
-    }
+/** Offset in a joined cue text → 0-based line and 1-based column (line starts found once). */
+function textPositions(text: string): (offset: number) => { line: number; col: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    starts ??= lineStarts(text);
+    const at = positionAt(starts, Math.max(0, Math.min(offset, text.length)));
+    return { line: at.line - 1, col: at.col };
   };
-  const children = (cue.tree?.children ?? []) as LibraryTreeNode[];
-  number(children);
-  let last = children[children.length - 1];
-  while (last?.type === 'object') {
-    path.push({ name: last.name, order: countBefore.get(last)! });
-    const inner = last.children as LibraryTreeNode[];
-    last = inner[inner.length - 1];
-  }
-  if (path.length === 0) return [];
-
-  const elementsIn = (prefix: string): number => {
-    let count = 0;
-    const walk = (nodes: readonly LibraryTreeNode[]): void => {
-      for (const node of nodes) {
-        if (node.type !== 'object') continue;
-        count++;
-        walk(node.children as LibraryTreeNode[]);
-      }
-    };
-    walk(parseCueTextWithLibrary(prefix, mode).children as LibraryTreeNode[]);
-    return count;
-  };
-  const offsetOf = (order: number): number => {
-    for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
-      const close = text.indexOf('>', at);
-      if (elementsIn(text.slice(0, close === -1 ? text.length : close + 1)) > order) return at;
-    }
-    return text.length;
-  };
-  return path
-    .filter((element) => element.name !== 'v')
-    .reverse()
-    .map((element) => ({ name: element.name, offset: offsetOf(element.order) }));
 }
 
 /**
  * Where a cue-text error really is, and what to say. The library reports every tag error just
  * after the tag (its tokenizer has moved on) and a missing end tag at the end of the text; the
- * cause is the tag itself, so point at its `<`.
+ * cause is the tag itself, so point at its `<`. `unclosed` are the tags the library closes at the
+ * end, innermost first, in the order of its "Required end tag missing." errors (consumed here).
  */
 function locateTextError(
   message: string,
   text: string,
   libraryOffset: number,
-  unclosed: UnclosedTag[],
+  unclosed: TagElement[],
 ): { offset: number; message: string } {
   if (message === 'Required end tag missing.') {
     const tag = unclosed.shift();
@@ -500,7 +577,8 @@ function locateTextError(
   }
   const at = text.lastIndexOf('<', libraryOffset - 1);
   if (at === -1) return { offset: libraryOffset, message: describeLibraryError(message) };
-  const tag = /^<[^>]*>?/.exec(text.slice(at))?.[0] ?? '<';
+  const close = text.indexOf('>', at);
+  const tag = shorten(text.slice(at, close === -1 ? text.length : close + 1));
   const name = /^<\/?([^\s.>/]*)/.exec(tag)?.[1] ?? '';
   switch (message) {
     case 'Incorrect end tag.':
@@ -551,64 +629,41 @@ function toLayout(cue: LibraryCue): CueLayout {
   };
 }
 
-const SPAN_KINDS: Record<string, SpanKind> = {
-  v: 'voice',
-  lang: 'lang',
-  c: 'class',
-  i: 'italic',
-  b: 'bold',
-  u: 'underline',
-  ruby: 'ruby',
-  rt: 'ruby-text',
-};
-
-/** webvtt-parser's tree → our segments. The only place that sees the library's tree. */
-function toSegments(nodes: readonly LibraryTreeNode[]): CueSegment[] {
-  const segments: CueSegment[] = [];
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      const last = segments[segments.length - 1];
-      // The library can split one run of text into several nodes; join them.
-      if (last?.type === 'text')
-        segments[segments.length - 1] = { type: 'text', text: last.text + node.value };
-      else if (node.value !== '') segments.push({ type: 'text', text: node.value });
-    } else if (node.type === 'timestamp') {
-      segments.push({ type: 'timestamp', time: node.value });
-    } else {
-      const kind = SPAN_KINDS[node.name];
-      if (!kind) continue;
-      segments.push({
-        type: kind,
-        classes: [...(node.classes ?? [])],
-        annotation: node.name === 'v' || node.name === 'lang' ? (node.value ?? '') : '',
-        children: toSegments(node.children as LibraryTreeNode[]),
-      });
-    }
-  }
-  return segments;
+/**
+ * Cue text alone (no timings) as segments, read as a cue's text is: numeric references the
+ * library would misread rewritten, and tags nested past MAX_TAG_DEPTH left out (text a
+ * translator typed or pasted can nest as deep as a hostile file).
+ */
+export function cueTextSegments(cueText: string): CueSegment[] {
+  const rewritten = rewriteNumericReferences(cueText).text;
+  const tags = scanCueTags(rewritten);
+  const text = tags.tooDeep.length > 0 ? neutraliseTags(rewritten, tags.tooDeep) : rewritten;
+  return librarySegments(parseCueTextWithLibrary(text).children);
 }
 
 /** The text a reader sees: markup removed, ruby annotations left out, `\n` between lines. */
 export function plainText(segments: readonly CueSegment[]): string {
-  let text = '';
-  for (const segment of segments) {
-    if (segment.type === 'text') text += segment.text;
-    else if (segment.type !== 'timestamp' && segment.type !== 'ruby-text') {
-      text += plainText(segment.children);
-    }
+  // The common cues, without a walk: plain text, or one voice span around plain text.
+  const only = segments.length === 1 ? segments[0]! : undefined;
+  if (only?.type === 'text') return only.text;
+  if (only?.type === 'voice' && only.children.length <= 1) {
+    const inner = only.children[0];
+    if (!inner) return '';
+    if (inner.type === 'text') return inner.text;
   }
+  let text = '';
+  walkSegments(segments, (segment) => {
+    if (segment.type === 'text') text += segment.text;
+    return segment.type === 'ruby-text' ? 'skip' : 'descend';
+  });
   return text;
 }
 
 /** The annotation of the first voice span, depth first, or null. */
 export function firstVoice(segments: readonly CueSegment[]): string | null {
-  for (const segment of segments) {
-    if (segment.type === 'text' || segment.type === 'timestamp') continue;
-    if (segment.type === 'voice') return segment.annotation;
-    const inner = firstVoice(segment.children);
-    if (inner !== null) return inner;
-  }
-  return null;
+  const first = segments[0];
+  if (first?.type === 'voice') return first.annotation; // visited first, depth first
+  return findSpan(segments, 'voice')?.annotation ?? null;
 }
 
 /** Find the speaker a voice name means: an id or a name, ignoring case (Contract 1). */
@@ -616,11 +671,25 @@ export function matchSpeaker(
   voice: string,
   speakers: readonly SpeakerRef[],
 ): SpeakerRef | undefined {
-  const wanted = voice.trim().toLowerCase();
-  return (
-    speakers.find((speaker) => speaker.id.toLowerCase() === wanted) ??
-    speakers.find((speaker) => speaker.name.toLowerCase() === wanted)
-  );
+  return speakerIndex(speakers).match(voice);
+}
+
+/** The finding for a transcript whose first cue names no speaker (at its text, or its timing). */
+export function missingSpeakerFinding(
+  cue: Cue & { readonly rawText?: string },
+  file: string,
+): Finding {
+  const hasText = (cue.rawText ?? cue.text) !== '';
+  return {
+    rule: 'missing-speaker',
+    severity: 'error',
+    file,
+    line: hasText ? cue.timingLine + 1 : cue.timingLine,
+    col: 1,
+    message:
+      'The first cue names no speaker: start it with a voice span such as "<v Joy>" (later cues without one keep the previous speaker).',
+    cueId: cue.id || undefined,
+  };
 }
 
 function resolveSpeakers(
@@ -630,40 +699,36 @@ function resolveSpeakers(
   file: string,
   findings: Finding[],
 ): ParsedCue[] {
+  const index = speakerIndex(speakers);
+  const suggestions = new Map<string, SpeakerRef | undefined>();
+  const budget = suggestionBudget();
+  const cast = listSome(speakers.map((speaker) => speaker.name));
   let current: string | null = null;
-  return cues.map((cue, index) => {
+  return cues.map((cue, position) => {
     if (cue.voice !== null) {
-      const speaker = matchSpeaker(cue.voice, speakers);
+      const speaker = index.match(cue.voice);
       if (speaker) current = speaker.id;
       else {
         current = null;
         const at = voicePosition(cue);
-        const suggestion = closestSpeaker(cue.voice, speakers);
+        if (!suggestions.has(cue.voice)) {
+          suggestions.set(cue.voice, closestSpeaker(cue.voice, index, budget));
+        }
+        const suggestion = suggestions.get(cue.voice);
         findings.push({
           rule: 'unknown-speaker',
           severity: 'error',
           file,
           line: at.line,
           col: at.col,
-          message: `"${cue.voice}" is not a speaker of this episode${
-            suggestion ? `: did you mean "${suggestion.name}"?` : '.'
-          } Use the id or name of a speaker from episode.json (${speakers
-            .map((speaker) => speaker.name)
-            .join(', ')}).`,
+          message: `"${shorten(cue.voice)}" is not a speaker of this episode${
+            suggestion ? `: did you mean "${shorten(suggestion.name)}"?` : '.'
+          } Use the id or name of a speaker from episode.json (${cast}).`,
           cueId: cue.id || undefined,
         });
       }
-    } else if (index === 0 && requireFirst) {
-      findings.push({
-        rule: 'missing-speaker',
-        severity: 'error',
-        file,
-        line: cue.timingLine + 1,
-        col: 1,
-        message:
-          'The first cue names no speaker: start it with a voice span such as "<v Joy>" (later cues without one keep the previous speaker).',
-        cueId: cue.id || undefined,
-      });
+    } else if (position === 0 && requireFirst) {
+      findings.push(missingSpeakerFinding(cue, file));
     }
     return current === cue.speakerId ? cue : { ...cue, speakerId: current };
   });
@@ -673,46 +738,11 @@ function resolveSpeakers(
 function voicePosition(cue: ParsedCue): { line: number; col: number } {
   const lines = cue.rawText.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const match = /<v(\.[^\s>]*)?[ \t]+/.exec(lines[i]!);
+    // `<` ends a class run: a line of `<v.<v.<v.` is read in one pass.
+    const match = /<v(\.[^\s<>]*)?[ \t]+/.exec(lines[i]!);
     if (match) return { line: cue.timingLine + 1 + i, col: match.index + match[0].length + 1 };
   }
   return { line: cue.timingLine + 1, col: 1 };
-}
-
-function closestSpeaker(voice: string, speakers: readonly SpeakerRef[]): SpeakerRef | undefined {
-  let best: SpeakerRef | undefined;
-  let bestDistance = Infinity;
-  for (const speaker of speakers) {
-    for (const candidate of [speaker.id, speaker.name]) {
-      const distance = editDistance(voice.toLowerCase(), candidate.toLowerCase());
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = speaker;
-      }
-    }
-  }
-  // About one edit per three letters: "Jo" → "Joy", but not "Bob" → "Joy".
-  return bestDistance <= Math.max(1, Math.ceil(voice.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  // Optimal string alignment: insertions, deletions, substitutions, and swaps of two neighbours
-  // ("Jyo" for "Joy" is one slip of the fingers, not two).
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      }
-      row[j] = best;
-    }
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
 }
 
 function checkIds(cues: readonly ParsedCue[], file: string, findings: Finding[]): void {
@@ -738,7 +768,7 @@ function checkIds(cues: readonly ParsedCue[], file: string, findings: Finding[])
         file,
         line: cue.line,
         col: 1,
-        message: `The id "${cue.id}" is already used on line ${first}: every cue needs its own id.`,
+        message: `The id "${shorten(cue.id)}" is already used on line ${first}: every cue needs its own id.`,
         cueId: cue.id,
       });
     } else firstLineOf.set(cue.id, cue.line);

@@ -6,14 +6,30 @@
  * ids and settings as they were; cue text as written unless it was edited, in which case it is
  * written from its segments with `&`, `<` (and the `>` of a `-->`) escaped.
  */
-import type { Cue, CueSegment, SpanKind, SpanSegment, VttBlock, VttDocument } from './cue-model.ts';
-import { plainText } from './vtt-parse.ts';
+import {
+  MAX_TIME,
+  type Cue,
+  type CueSegment,
+  type SpanKind,
+  type VttBlock,
+  type VttDocument,
+} from './cue-model.ts';
+import { walkSegments } from './segment-walk.ts';
 
 /** A cue that may remember its text as written (parsed cues do; edited ones carry the new text). */
 export type WritableCue = Cue & { readonly rawText?: string };
 
-/** `hh:mm:ss.ttt`, rounded to the millisecond (never `59.9996` → `59.000`). */
+/**
+ * `hh:mm:ss.ttt`, rounded to the millisecond (never `59.9996` → `59.000`); times before 0 are
+ * written as 0. Refuses (RangeError) what it cannot write so that it reads back: a time that is
+ * not a number, or MAX_TIME or later (never `1e+21:` or `NaN:NaN:NaN.NaN`).
+ */
 export function formatTimestamp(seconds: number): string {
+  if (!(seconds < MAX_TIME)) {
+    throw new RangeError(
+      `Cannot write the time ${seconds} s as a WebVTT timestamp: times must be numbers below ${MAX_TIME / 3600} hours.`,
+    );
+  }
   const totalMs = Math.max(0, Math.round(seconds * 1000));
   const ms = totalMs % 1000;
   const totalSeconds = (totalMs - ms) / 1000;
@@ -50,19 +66,35 @@ const TAGS: Record<SpanKind, string> = {
   'ruby-text': 'rt',
 };
 
-/** Write segments as cue text (markup and escapes), the inverse of parsing. */
-export function segmentsToCueText(segments: readonly CueSegment[]): string {
+/** How a timestamp tag was written, by its time in seconds (undefined: write it in full). */
+export type TimestampSpelling = (seconds: number) => string | undefined;
+
+/**
+ * Write segments as cue text (markup and escapes), the inverse of parsing. Timestamps are written
+ * `hh:mm:ss.ttt` unless `spell` knows how the file wrote them (`00:01.500`).
+ */
+export function segmentsToCueText(
+  segments: readonly CueSegment[],
+  spell: TimestampSpelling = () => undefined,
+): string {
   let out = '';
-  for (const segment of segments) {
-    if (segment.type === 'text') out += escapeCueText(segment.text);
-    else if (segment.type === 'timestamp') out += `<${formatTimestamp(segment.time)}>`;
-    else {
-      const tag = TAGS[segment.type];
-      const classes = segment.classes.map((name) => '.' + name).join('');
-      const annotation = segment.annotation ? ' ' + segment.annotation : '';
-      out += `<${tag}${classes}${annotation}>${segmentsToCueText(segment.children)}</${tag}>`;
-    }
-  }
+  walkSegments(
+    segments,
+    (segment) => {
+      if (segment.type === 'text') out += escapeCueText(segment.text);
+      else if (segment.type === 'timestamp')
+        out += `<${spell(segment.time) ?? formatTimestamp(segment.time)}>`;
+      else {
+        const classes = segment.classes.map((name) => '.' + name).join('');
+        const annotation = segment.annotation ? ' ' + segment.annotation : '';
+        out += `<${TAGS[segment.type]}${classes}${annotation}>`;
+      }
+      return 'descend';
+    },
+    (span) => {
+      out += `</${TAGS[span.type]}>`;
+    },
+  );
   return out;
 }
 
@@ -77,35 +109,6 @@ export function normaliseTypedText(text: string): string {
     .map((line) => line.replace(/\s+$/u, ''))
     .filter((line) => line.trim() !== '')
     .join('\n');
-}
-
-/**
- * A copy of `cue` whose text is `plain` (what a translator typed), keeping the cue's voice span
- * (name and classes) so the speaker survives the edit. Returns the same cue when nothing changed.
- */
-export function withPlainText<T extends WritableCue>(cue: T, plain: string): T {
-  const text = normaliseTypedText(plain);
-  if (text === cue.text) return cue;
-  const voice = firstVoiceSpan(cue.segments);
-  const textSegment: CueSegment[] = text === '' ? [] : [{ type: 'text', text }];
-  const segments: CueSegment[] = voice ? [{ ...voice, children: textSegment }] : textSegment;
-  return {
-    ...cue,
-    segments,
-    text: plainText(segments),
-    rawText: segmentsToCueText(segments),
-  };
-}
-
-/** The first voice span, depth first (the one that names the cue's speaker, Contract 1). */
-function firstVoiceSpan(segments: readonly CueSegment[]): SpanSegment | undefined {
-  for (const segment of segments) {
-    if (segment.type === 'text' || segment.type === 'timestamp') continue;
-    if (segment.type === 'voice') return segment;
-    const inner = firstVoiceSpan(segment.children);
-    if (inner) return inner;
-  }
-  return undefined;
 }
 
 /**
@@ -133,9 +136,14 @@ function serializeBlock(block: VttBlock): string {
   return block.type === 'cue' ? serializeCue(block.cue) : block.text;
 }
 
-/** The whole file: header, then every block in order, one blank line apart, ending in a newline. */
+/**
+ * The whole file: header, then every block in order, one blank line apart, ending in a newline.
+ * A header that starts with a byte order mark (the file had two) gets one more in front: a reader
+ * takes the first as the encoding's, so the header reads back as it was.
+ */
 export function serializeVtt(document: Pick<VttDocument, 'header' | 'blocks'>): string {
-  const header = document.header.trim() === '' ? 'WEBVTT' : document.header;
+  const written = document.header.trim() === '' ? 'WEBVTT' : document.header;
+  const header = written.startsWith('\uFEFF') ? '\uFEFF' + written : written;
   return [header, ...document.blocks.map(serializeBlock)].join('\n\n') + '\n';
 }
 

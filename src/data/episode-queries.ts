@@ -3,15 +3,17 @@
  * Query keys are hierarchical so a changed file can be refetched alone:
  * ['episodes', 'index'], ['episodes', <id>, 'episode.json'], ['episodes', <id>, 'file', <name>, …].
  */
-import { queryOptions } from '@tanstack/react-query';
+import { hashKey, queryOptions } from '@tanstack/react-query';
 import type { SpeakerRef } from '../core/cue-model.ts';
 import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
 import { decodeEpisode } from '../core/episode-decode.ts';
 import type { ParseResult } from '../core/vtt-parse.ts';
+import { parseVtt } from '../core/vtt-parse.ts';
 import { parseCueFile } from './parse-off-thread.ts';
 import { fetchJson, fetchText } from './http.ts';
 import { episodeFileUrl, episodeIndexUrl } from './episode-urls.ts';
 import { mark, MARKS } from './performance-marks.ts';
+import { servedFileText } from './served-page-data.ts';
 
 export const episodeKeys = {
   all: ['episodes'] as const,
@@ -27,17 +29,53 @@ export function episodeIndexQueryOptions() {
     queryFn: async ({ signal }): Promise<EpisodeSummary[]> => {
       const json = await fetchJson(episodeIndexUrl(), signal);
       if (!Array.isArray(json)) throw new Error('episodes/index.json is not a list of episodes.');
+      mark(MARKS.listData, { file: 'index.json' });
       return json as EpisodeSummary[];
     },
   });
 }
 
+/**
+ * What a query made from the text the page was served with (src/data/served-page-data.ts), by
+ * query key: when a refetch finds the same text on the server, the query keeps that data (no
+ * second parse, no re-render).
+ */
+const madeFromServed = new Map<string, { text: string; data: unknown }>();
+
+/** A query's initial data, made from the served text of `file`; undefined without one. */
+function fromServed<T>(
+  queryKey: readonly unknown[],
+  episodeId: string,
+  file: string,
+  make: (text: string) => T,
+): T | undefined {
+  const text = servedFileText(episodeId, file);
+  if (text === undefined) return undefined;
+  try {
+    const data = make(text);
+    madeFromServed.set(hashKey(queryKey), { text, data });
+    return data;
+  } catch (error) {
+    // The query function fetches the file and reports what is wrong with it where it shows.
+    console.warn(`[red-box] served ${file} not usable; fetching it`, error);
+    return undefined;
+  }
+}
+
+function keptFromServed<T>(queryKey: readonly unknown[], text: string): T | undefined {
+  const kept = madeFromServed.get(hashKey(queryKey));
+  return kept?.text === text ? (kept.data as T) : undefined;
+}
+
 /** One episode's episode.json, checked for what the player needs. */
 export function episodeQueryOptions(id: string) {
+  const queryKey = episodeKeys.episode(id);
   return queryOptions({
-    queryKey: episodeKeys.episode(id),
+    queryKey,
     queryFn: async ({ signal }): Promise<Episode> =>
       decodeEpisode(await fetchJson(episodeFileUrl(id, 'episode.json'), signal)),
+    initialData: () =>
+      fromServed(queryKey, id, 'episode.json', (text) => decodeEpisode(JSON.parse(text))),
   });
 }
 
@@ -51,19 +89,29 @@ export function cueFileQueryOptions(
   kind: 'transcript' | 'chapters',
   speakers: readonly SpeakerRef[],
 ) {
+  const queryKey = [
+    ...episodeKeys.file(episodeId, file),
+    kind,
+    speakers.map((speaker) => `${speaker.id}=${speaker.name}`).join('|'),
+  ];
+  const url = episodeFileUrl(episodeId, file);
   return queryOptions({
-    queryKey: [
-      ...episodeKeys.file(episodeId, file),
-      kind,
-      speakers.map((speaker) => `${speaker.id}=${speaker.name}`).join('|'),
-    ],
+    queryKey,
     queryFn: async ({ signal }): Promise<ParseResult> => {
-      const url = episodeFileUrl(episodeId, file);
       const text = await fetchText(url, signal);
       mark(MARKS.fileFetched, { file });
+      const kept = keptFromServed<ParseResult>(queryKey, text);
+      if (kept) return kept;
       const result = await parseCueFile(text, { file: url, kind, speakers });
       mark(MARKS.fileParsed, { file, cues: result.document.cues.length });
       return result;
     },
+    // Served files are small (big ones are preloaded, not inlined): parsed here, at once.
+    initialData: () =>
+      fromServed(queryKey, episodeId, file, (text) => {
+        const result = parseVtt(text, { file: url, kind, speakers });
+        mark(MARKS.fileParsed, { file, cues: result.document.cues.length, served: true });
+        return result;
+      }),
   });
 }

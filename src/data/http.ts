@@ -23,11 +23,20 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof HttpError && error.status === 404;
 }
 
-async function request(url: string, signal?: AbortSignal): Promise<Response> {
+/**
+ * How a request may use the HTTP cache: 'no-cache' revalidates (the default: a file a translator
+ * just saved shows up); 'default' lets content-hashed files come straight from the cache.
+ */
+export type CacheMode = 'no-cache' | 'default';
+
+async function request(
+  url: string,
+  signal?: AbortSignal,
+  cache: CacheMode = 'no-cache',
+): Promise<Response> {
   let response: Response;
   try {
-    // no-cache: revalidate with the server, so a file a translator just saved shows up.
-    response = await fetch(url, { signal, cache: 'no-cache' });
+    response = await fetch(url, { signal, cache });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new Error(`Could not reach the server for ${url}. Check the connection and retry.`, {
@@ -39,13 +48,30 @@ async function request(url: string, signal?: AbortSignal): Promise<Response> {
 }
 
 /** GET text; throws HttpError on an error status. */
-export async function fetchText(url: string, signal?: AbortSignal): Promise<string> {
-  return (await request(url, signal)).text();
+export async function fetchText(
+  url: string,
+  signal?: AbortSignal,
+  cache?: CacheMode,
+): Promise<string> {
+  return (await request(url, signal, cache)).text();
+}
+
+/** GET bytes; throws HttpError on an error status. */
+export async function fetchBytes(
+  url: string,
+  signal?: AbortSignal,
+  cache?: CacheMode,
+): Promise<Uint8Array> {
+  return new Uint8Array(await (await request(url, signal, cache)).arrayBuffer());
 }
 
 /** GET JSON; throws HttpError on an error status and a clear error on malformed JSON. */
-export async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const body = await fetchText(url, signal);
+export async function fetchJson(
+  url: string,
+  signal?: AbortSignal,
+  cache?: CacheMode,
+): Promise<unknown> {
+  const body = await fetchText(url, signal, cache);
   try {
     return JSON.parse(body);
   } catch (error) {

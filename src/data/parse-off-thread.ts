@@ -3,6 +3,12 @@
  * (the worker runs the same core parser); where workers are missing or fail, parsing falls back
  * to the main thread rather than failing the page.
  */
+import type { Cue } from '../core/cue-model.ts';
+import {
+  transcriptWords,
+  transcriptWordsFromTables,
+  type TranscriptWords,
+} from '../core/cue-words.ts';
 import {
   buildTimeIndex,
   timeIndexFromTables,
@@ -18,6 +24,8 @@ const WORKER_FROM_CHARS = 100_000;
 let worker: Worker | null | undefined;
 /** Time indexes the worker built, by the cue list they index. */
 const builtIndexes = new WeakMap<readonly TimeRange[], TimeIndex>();
+/** Timed words by cue list: the worker's, or built here once per list (null: none). */
+const builtWords = new WeakMap<readonly Cue[], TranscriptWords | null>();
 let nextId = 0;
 const pending = new Map<
   number,
@@ -29,10 +37,13 @@ function parser(): Worker | null {
   try {
     worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ParseReply>) => {
-      const { id, result, index } = event.data;
+      const { id, result, index, words } = event.data;
       const request = pending.get(id);
       pending.delete(id);
       if (result && index) builtIndexes.set(result.document.cues, timeIndexFromTables(index));
+      if (result && words !== undefined) {
+        builtWords.set(result.document.cues, words && transcriptWordsFromTables(words));
+      }
       if (result) request?.resolve(result);
       else request?.reject(new Error(event.data.error ?? 'the parser worker failed'));
     };
@@ -68,4 +79,13 @@ export async function parseCueFile(text: string, options: ParseOptions): Promise
 /** The time index over `items`: the one the parser worker built with them, or a new one. */
 export function timeIndexOf(items: readonly TimeRange[]): TimeIndex {
   return builtIndexes.get(items) ?? buildTimeIndex(items);
+}
+
+/**
+ * The timed words of `cues` (null without word timings): the tables the parser worker built with
+ * them, or built here once per list (small files, parsed on this thread, have few words).
+ */
+export function transcriptWordsOf(cues: readonly Cue[]): TranscriptWords | null {
+  if (!builtWords.has(cues)) builtWords.set(cues, transcriptWords(cues));
+  return builtWords.get(cues)!;
 }

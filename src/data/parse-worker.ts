@@ -3,6 +3,7 @@
  * Parses WebVTT off the main thread: a 10,000-cue file takes the library a few hundred
  * milliseconds, during which the video and the page would otherwise stutter.
  */
+import { transcriptWordTables, type TranscriptWordTables } from '../core/cue-words.ts';
 import { timeIndexTables, type TimeIndexTables } from '../core/time-index.ts';
 import { parseVtt, type ParseOptions, type ParseResult } from '../core/vtt-parse.ts';
 
@@ -16,6 +17,8 @@ export interface ParseReply {
   readonly id: number;
   readonly result?: ParseResult;
   readonly index?: TimeIndexTables;
+  /** The timed words' tables; null when the file has no word timings. */
+  readonly words?: TranscriptWordTables | null;
   readonly error?: string;
 }
 
@@ -25,8 +28,16 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
     const result = parseVtt(text, options);
     // The time index too: built here, it costs the page's first render nothing.
     const index = timeIndexTables(result.document.cues);
-    const reply: ParseReply = { id, result, index };
-    self.postMessage(reply, [index.spans.buffer, index.current.buffer, index.recent.buffer]);
+    // And the word tables (~100,000 words in three hours): built here, never in a render.
+    const words = transcriptWordTables(result.document.cues);
+    const reply: ParseReply = { id, result, index, words };
+    const transfer = [index.spans.buffer, index.current.buffer, index.recent.buffer];
+    if (words) {
+      const { startTimes, endTimes, cueOf, firstWord, index: wordIndex } = words;
+      transfer.push(startTimes.buffer, endTimes.buffer, cueOf.buffer, firstWord.buffer);
+      transfer.push(wordIndex.spans.buffer, wordIndex.current.buffer, wordIndex.recent.buffer);
+    }
+    self.postMessage(reply, transfer);
   } catch (error) {
     const reply: ParseReply = { id, error: error instanceof Error ? error.message : String(error) };
     self.postMessage(reply);

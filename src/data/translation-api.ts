@@ -7,6 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Episode, Track } from '../core/episode-model.ts';
 import { decodeEpisode } from '../core/episode-decode.ts';
+import type { RealignedRow } from '../core/realign-rows.ts';
 import { episodeKeys } from './episode-queries.ts';
 import { appBase, episodeFileUrl } from './episode-urls.ts';
 import { fetchJson, fetchText, HttpError } from './http.ts';
@@ -81,8 +82,17 @@ async function apiRequest(url: string, init: RequestInit = {}): Promise<Response
   return response;
 }
 
+/** The server's message: the body, or its `message` when the refusal came as JSON (a 422). */
 async function refusal(response: Response): Promise<SaveApiError> {
-  const message = (await response.text().catch(() => '')).trim();
+  let message = (await response.text().catch(() => '')).trim();
+  if (response.headers.get('content-type')?.startsWith('application/json')) {
+    try {
+      const body = JSON.parse(message) as { message?: unknown };
+      if (typeof body.message === 'string') message = body.message;
+    } catch {
+      // Not JSON after all: show it as it came.
+    }
+  }
   return new SaveApiError(
     response.status,
     message || `The server answered ${response.status} ${response.statusText}.`,
@@ -183,4 +193,33 @@ export async function startTranslationTrack(
   );
   if (!response.ok) throw await refusal(response);
   return (await response.json()) as StartedTrack;
+}
+
+/** A stretch to re-align: the rows' ids and plain text, inside [startTime, endTime) seconds. */
+export interface RealignRequest {
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly rows: readonly { readonly id: string; readonly text: string }[];
+}
+
+/** What the re-align API answers: per row, a time per spoken word (server/realign-stretch.ts). */
+export interface RealignResult {
+  readonly rows: readonly RealignedRow[];
+  readonly elapsedMs: number;
+}
+
+/** Re-align rows against the episode's sound. Throws SaveApiError on a refusal. */
+export async function realignRows(
+  episodeId: string,
+  request: RealignRequest,
+  signal?: AbortSignal,
+): Promise<RealignResult> {
+  const response = await apiRequest(cueFileApiUrl(episodeId, 'realign'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  if (!response.ok) throw await refusal(response);
+  return (await response.json()) as RealignResult;
 }

@@ -1,12 +1,15 @@
 /**
  * Drafts: the translator's unsaved work, kept in this browser (IndexedDB) so that a reload, a
- * crash or a closed tab loses nothing. One draft per episode and language; it is written within
- * a second of every change and removed only after the work was saved to the file.
+ * crash or a closed tab loses nothing. One draft per episode, language and browser tab (two tabs
+ * on one language keep one each, neither overwriting the other); it is written within a second of
+ * every change and removed only after the work was saved to the file.
  *
- * Plain IndexedDB: one database, one object store keyed by `<episode>/<lang>`. IndexedDB writes
- * finish after the page may be gone, so a page that is being closed also writes its draft to
- * localStorage, which is synchronous (`writeDraftNow`); reading takes the newer of the two.
+ * IndexedDB through `idb` (promises over its requests): one database, one object store keyed by
+ * `<episode>/<lang>/<tab id>` (drafts of earlier releases have no tab id and are still read).
+ * IndexedDB writes finish after the page may be gone, so a page that is being closed also writes
+ * its draft to localStorage, which is synchronous (`writeDraftNow`); reading takes the newer.
  */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** One file of a draft: the whole text as the workspace would save it. */
 export interface DraftFile {
@@ -20,6 +23,8 @@ export interface DraftFile {
 export interface Draft {
   readonly episodeId: string;
   readonly lang: string;
+  /** The browser tab that wrote it (browser-tab.ts); "" for a draft of an earlier release. */
+  readonly tabId: string;
   /** When it was written (ms since the epoch). */
   readonly savedAt: number;
   readonly transcript: DraftFile;
@@ -28,6 +33,10 @@ export interface Draft {
 
 interface StoredDraft extends Draft {
   readonly key: string;
+}
+
+interface DraftDatabase extends DBSchema {
+  drafts: { key: string; value: StoredDraft };
 }
 
 const DATABASE = 'red-box-translator';
@@ -45,76 +54,78 @@ export class DraftStoreUnavailable extends Error {
   }
 }
 
-/** The key of a draft: languages match ignoring case (Contract 1). */
-export function draftKey(episodeId: string, lang: string): string {
+/** The key of a language's drafts: languages match ignoring case (Contract 1). */
+function languageKey(episodeId: string, lang: string): string {
   return `${episodeId}/${lang.toLowerCase()}`;
 }
 
-let database: Promise<IDBDatabase> | null = null;
+/** The key of one tab's draft (a draft of an earlier release, without a tab, has none). */
+export function draftKey(episodeId: string, lang: string, tabId: string): string {
+  const language = languageKey(episodeId, lang);
+  return tabId === '' ? language : `${language}/${tabId}`;
+}
 
-function openDatabase(): Promise<IDBDatabase> {
-  database ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new DraftStoreUnavailable(new Error('no indexedDB')));
-      return;
-    }
-    const request = indexedDB.open(DATABASE, VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) {
-        request.result.createObjectStore(STORE, { keyPath: 'key' });
-      }
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading the database: let it, and reopen on the next use.
-      db.onversionchange = () => {
-        db.close();
+const keyOf = (draft: Draft): string => draftKey(draft.episodeId, draft.lang, draft.tabId ?? '');
+
+let database: Promise<IDBPDatabase<DraftDatabase>> | null = null;
+
+function openDatabase(): Promise<IDBPDatabase<DraftDatabase>> {
+  database ??= (async () => {
+    if (typeof indexedDB === 'undefined') throw new Error('no indexedDB');
+    const db = await openDB<DraftDatabase>(DATABASE, VERSION, {
+      upgrade(upgrading) {
+        if (!upgrading.objectStoreNames.contains(STORE)) {
+          upgrading.createObjectStore(STORE, { keyPath: 'key' });
+        }
+      },
+      // Another tab wants to upgrade the database (a newer release): let it, reopen next time.
+      blocking() {
+        void db.close();
         database = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(new DraftStoreUnavailable(request.error));
-    request.onblocked = () => reject(new DraftStoreUnavailable(new Error('blocked')));
-  }).catch((error: unknown) => {
+      },
+    });
+    return db;
+  })().catch((error: unknown) => {
     database = null;
-    throw error instanceof DraftStoreUnavailable ? error : new DraftStoreUnavailable(error);
+    throw new DraftStoreUnavailable(error);
   });
   return database;
 }
 
-async function inStore<T>(
-  mode: IDBTransactionMode,
-  work: (store: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> {
+/** Run `work` against the store; a failure of IndexedDB becomes DraftStoreUnavailable. */
+async function inStore<T>(work: (db: IDBPDatabase<DraftDatabase>) => Promise<T>): Promise<T> {
   const db = await openDatabase();
-  return new Promise<T>((resolve, reject) => {
-    let result: T;
-    const transaction = db.transaction(STORE, mode);
-    const request = work(transaction.objectStore(STORE));
-    request.onsuccess = () => {
-      result = request.result;
-    };
-    // Resolve when the transaction commits: only then is a write on disk.
-    transaction.oncomplete = () => resolve(result);
-    transaction.onerror = () => reject(new DraftStoreUnavailable(transaction.error));
-    transaction.onabort = () => reject(new DraftStoreUnavailable(transaction.error));
-  });
+  try {
+    return await work(db);
+  } catch (error) {
+    throw error instanceof DraftStoreUnavailable ? error : new DraftStoreUnavailable(error);
+  }
 }
 
 const LAST_MOMENT_PREFIX = 'red-box:draft:';
 
-function readLastMoment(key: string): Draft | null {
+/** The drafts closing pages wrote to localStorage whose draft key `belongs`. */
+function readLastMoment(belongs: (key: string) => boolean): Draft[] {
+  const found: Draft[] = [];
   try {
-    const text = localStorage.getItem(LAST_MOMENT_PREFIX + key);
-    return text ? (JSON.parse(text) as Draft) : null;
+    for (let i = 0; i < localStorage.length; i++) {
+      const name = localStorage.key(i);
+      if (!name?.startsWith(LAST_MOMENT_PREFIX) || !belongs(name.slice(LAST_MOMENT_PREFIX.length)))
+        continue;
+      const draft = JSON.parse(localStorage.getItem(name) ?? 'null') as Draft | null;
+      if (draft) found.push(draft);
+    }
   } catch {
-    return null;
+    // Storage blocked, or a copy that is not JSON: nothing to read there.
   }
+  return found;
 }
 
+/** Remove the last-moment copy of `key`, when it is no newer than `upTo`. */
 function removeLastMoment(key: string, upTo = Infinity): void {
   try {
-    const kept = readLastMoment(key);
+    const text = localStorage.getItem(LAST_MOMENT_PREFIX + key);
+    const kept = text ? (JSON.parse(text) as Draft) : null;
     if (kept && kept.savedAt <= upTo) localStorage.removeItem(LAST_MOMENT_PREFIX + key);
   } catch {
     // Storage blocked: there is nothing to remove.
@@ -127,48 +138,52 @@ function removeLastMoment(key: string, upTo = Infinity): void {
  */
 export function writeDraftNow(draft: Draft): boolean {
   try {
-    localStorage.setItem(
-      LAST_MOMENT_PREFIX + draftKey(draft.episodeId, draft.lang),
-      JSON.stringify(draft),
-    );
+    localStorage.setItem(LAST_MOMENT_PREFIX + keyOf(draft), JSON.stringify(draft));
     return true;
   } catch {
     return false;
   }
 }
 
-/** The draft for an episode and language (the newest kept), or null. */
-export async function readDraft(episodeId: string, lang: string): Promise<Draft | null> {
-  const key = draftKey(episodeId, lang);
-  const lastMoment = readLastMoment(key);
-  let stored: StoredDraft | undefined;
+/** Every draft for an episode and language (one per tab that kept one), newest first. */
+export async function readDrafts(episodeId: string, lang: string): Promise<Draft[]> {
+  const language = languageKey(episodeId, lang);
+  const ofLanguage = (key: string) => key === language || key.startsWith(`${language}/`);
+  const newest = new Map<string, Draft>();
+  const keep = (found: Draft) => {
+    const draft = { ...found, tabId: found.tabId ?? '' };
+    const key = keyOf(draft);
+    const known = newest.get(key);
+    if (!known || draft.savedAt > known.savedAt) newest.set(key, draft);
+  };
+  readLastMoment(ofLanguage).forEach(keep);
   try {
-    stored = await inStore<StoredDraft | undefined>('readonly', (store) => store.get(key));
+    // `<language>/` then any tab id: the keys of this language and no other (`pt` vs `pt-br`).
+    const range = IDBKeyRange.bound(language, `${language}/\uffff`);
+    const stored = await inStore((db) => db.getAll(STORE, range));
+    stored.filter((draft) => ofLanguage(draft.key)).forEach(keep);
   } catch (error) {
-    if (lastMoment) return lastMoment;
-    throw error;
+    if (newest.size === 0) throw error;
   }
-  if (lastMoment && (!stored || lastMoment.savedAt > stored.savedAt)) return lastMoment;
-  return stored ?? null;
+  return [...newest.values()].sort((a, b) => b.savedAt - a.savedAt);
 }
 
-/** Write (replace) the draft for its episode and language. */
+/** Write (replace) the draft of its episode, language and tab. */
 export async function writeDraft(draft: Draft): Promise<void> {
-  const key = draftKey(draft.episodeId, draft.lang);
-  const stored: StoredDraft = { ...draft, key };
-  await inStore('readwrite', (store) => store.put(stored));
+  const key = keyOf(draft);
+  await inStore((db) => db.put(STORE, { ...draft, key }));
   // The last-moment copy is older than what IndexedDB now holds.
   removeLastMoment(key, draft.savedAt);
 }
 
-/** Remove the draft for an episode and language (after a successful save). */
-export async function deleteDraft(episodeId: string, lang: string): Promise<void> {
-  const key = draftKey(episodeId, lang);
+/** Remove one tab's draft for an episode and language (after a save, or when discarded). */
+export async function deleteDraft(episodeId: string, lang: string, tabId: string): Promise<void> {
+  const key = draftKey(episodeId, lang, tabId);
   removeLastMoment(key);
-  await inStore('readwrite', (store) => store.delete(key));
+  await inStore((db) => db.delete(STORE, key));
 }
 
-/** Every draft in this browser (the episode list shows which languages have unsaved work). */
+/** Every draft in this browser (which languages have unsaved work). */
 export async function listDrafts(): Promise<Draft[]> {
-  return inStore<StoredDraft[]>('readonly', (store) => store.getAll() as IDBRequest<StoredDraft[]>);
+  return inStore((db) => db.getAll(STORE));
 }

@@ -3,7 +3,7 @@
  * whenever one is added — into a player, and offers `window.RedBoxPlayer.create/get`. Loading it
  * twice is harmless: the first copy serves the page.
  */
-import type { EmbedSettings } from '../features/embed/embed-params.ts';
+import type { EmbedSettings } from '../features/shared/embed-params.ts';
 import {
   createPlayer,
   type PlayerController,

@@ -3,9 +3,14 @@
  * partners use (Contract 4). Messages are accepted only from this player's own iframe, from the
  * player's origin, in a well-formed envelope naming this player.
  */
-import { embedQuery, readEmbedParams, type EmbedSettings } from '../features/embed/embed-params.ts';
+import {
+  embedQuery,
+  readEmbedParams,
+  type EmbedSettings,
+} from '../features/shared/embed-params.ts';
 import {
   envelope,
+  OPT_IN_EVENTS,
   PLAYER_EVENT_NAMES,
   readEnvelope,
   RESIZE_EVENT,
@@ -99,6 +104,19 @@ export function createPlayer(
   // A declarative player nobody asks for must not report an unhandled rejection.
   ready.catch(() => {});
 
+  /**
+   * Tell the player which opt-in events have handlers (it sends those only while some do), once
+   * it is ready and whenever that changes.
+   */
+  let listenedSent = '';
+  function sendListening(): void {
+    if (!readyPayload || destroyed) return;
+    const events = OPT_IN_EVENTS.filter((name) => (handlers.get(name)?.size ?? 0) > 0);
+    if (events.join() === listenedSent) return;
+    listenedSent = events.join();
+    send('listen', { events }).catch(() => {});
+  }
+
   function emit(name: PlayerEventName, payload: unknown): void {
     handlers.get(name)?.forEach((handler) => callSafely(handler, payload));
   }
@@ -119,6 +137,7 @@ export function createPlayer(
       readyPayload = payload as PlayerEvents['ready'];
       if (typeof payload.title === 'string') frame.setTitle(`Red Box Player: ${payload.title}`);
       settleReady.resolve(controller);
+      sendListening();
     } else if (name === 'error' && !readyPayload) {
       settleReady.reject(fail(String(payload.message)));
     }
@@ -188,9 +207,11 @@ export function createPlayer(
       set.add(handler as (payload: never) => void);
       // `ready` is sticky: a handler added after it fired hears it at once.
       if (name === 'ready' && readyPayload) callSafely(handler as never, readyPayload);
+      sendListening();
     },
     off(name, handler) {
       handlers.get(name)?.delete(handler as (payload: never) => void);
+      sendListening();
     },
     destroy() {
       if (destroyed) return;

@@ -3,7 +3,7 @@
  * height reserved from the embed's layout (so the partner's page does not shift when it loads),
  * then kept at the height the player reports (so it never scrolls inside).
  */
-import { embedLayout, type EmbedLayoutOptions } from '../features/embed/embed-layout.ts';
+import { embedLayout, type EmbedLayoutOptions } from '../features/shared/embed-layout.ts';
 
 export interface PlayerFrame {
   readonly iframe: HTMLIFrameElement;

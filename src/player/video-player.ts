@@ -10,6 +10,7 @@ import videojs from 'video.js/core.es.js';
 import 'video.js/dist/video-js.css';
 import koreanInterface from 'video.js/dist/lang/ko.json' with { type: 'json' };
 import type { Seconds } from '../core/cue-model.ts';
+import { planSources, type HlsCapabilities } from '../core/media-sources.ts';
 
 type Player = ReturnType<typeof videojs>;
 
@@ -75,24 +76,55 @@ export interface VideoPlayer {
   setChapterMarkers(markers: readonly ChapterMarker[]): void;
   /** Load the sources again (after a network failure). */
   reload(): void;
+  /**
+   * How HLS is played: 'native', 'http-streaming' (video.js's VHS, loaded for this player),
+   * or 'files' (no HLS source, or it failed and the player fell back to the files after it).
+   */
+  delivery(): 'native' | 'http-streaming' | 'files';
   dispose(): void;
 }
 
 const DEFAULT_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+/** Playlist retries by http-streaming during playback before the files take over. */
+const MAX_PLAYLIST_RETRIES = 3;
 
-/** Mount a video.js player into `container` (which must be empty and owned by the caller). */
+/**
+ * Mount a video.js player into `container` (owned by the caller): on the `<video>` already in it
+ * (the browser's own player the page showed while video.js loaded, native-video.ts: a play
+ * already started goes on, nothing loads twice), else on a new one.
+ */
 export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOptions): VideoPlayer {
-  const media = document.createElement('video');
+  const adopted = container.querySelector('video');
+  const media = adopted ?? document.createElement('video');
   media.className = 'video-js vjs-fluid vjs-big-play-centered';
   media.setAttribute('playsinline', '');
-  media.setAttribute('preload', 'auto');
+  if (adopted) {
+    // video.js draws the controls and names the player's region.
+    media.removeAttribute('controls');
+    media.removeAttribute('aria-label');
+  } else media.setAttribute('preload', 'auto');
   media.crossOrigin = 'anonymous';
-  if (options.poster) media.poster = options.poster;
+  if (options.poster && media.getAttribute('poster') !== options.poster) {
+    media.poster = options.poster;
+  }
   if (options.autoplayMuted) {
     media.muted = true;
     media.autoplay = true;
   }
-  container.appendChild(media);
+  if (!adopted) container.appendChild(media);
+
+  // HLS natively, through http-streaming (its code loaded now, for this player only), or not at
+  // all; the files after an HLS source are the fallback when it fails.
+  // An adopted element the viewer has already played or seeked keeps the source it chose (a file
+  // where the browser cannot play HLS itself): switching to http-streaming now would restart the
+  // media and lose that play or seek.
+  const inUse = adopted !== null && (!adopted.paused || adopted.currentTime > 0);
+  const plan = planSources(
+    options.sources,
+    inUse ? { native: true, mediaSource: false } : hlsCapabilities(),
+  );
+  let current = plan.sources;
+  const needsHttpStreaming = plan.hls === 'http-streaming';
 
   const rates = options.playbackRates ?? DEFAULT_RATES;
   const player: Player = videojs(media, {
@@ -106,10 +138,70 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
     errorDisplay: false,
     userActions: { hotkeys: (event: KeyboardEvent) => handleHotkey(player, event, rates) },
     controlBar: { pictureInPictureToggle: true, remainingTimeDisplay: false },
-    sources: options.sources.map((source) => ({ src: source.src, type: source.type })),
+    sources: needsHttpStreaming ? [] : toPlayerSources(current),
   });
   player.el().setAttribute('aria-label', options.label);
   relaxSeekBarUpdates(player);
+
+  // The viewer's intent, for resuming after a switch (an error pauses the element by itself).
+  let wantsToPlay = Boolean(options.autoplayMuted);
+
+  /** Give the player other sources, keeping the position and whether it was playing. */
+  function switchSources(next: readonly VideoSource[]): void {
+    if (player.isDisposed()) return;
+    const resumeAt = media.currentTime || 0;
+    const resume = wantsToPlay;
+    current = next;
+    player.error(null as never);
+    player.src(toPlayerSources(next));
+    if (resumeAt > 0 || resume)
+      player.one('loadedmetadata', () => {
+        if (resumeAt > 0) player.currentTime(resumeAt);
+        if (resume) void player.play()?.catch(() => {});
+      });
+  }
+
+  if (needsHttpStreaming) {
+    import('./http-streaming.ts').then(
+      () => {
+        if (!player.isDisposed()) player.src(toPlayerSources(current));
+      },
+      (error: unknown) => {
+        console.warn('[red-box] http-streaming did not load; playing the file instead:', error);
+        switchSources(plan.fallback);
+      },
+    );
+  }
+
+  player.on('play', () => (wantsToPlay = true));
+  player.on('pause', () => {
+    if (!player.error()) wantsToPlay = false;
+  });
+  // An HLS stream that fails (a missing or broken playlist, segments that do not load, a codec
+  // the browser refuses) gives way to the files after it, once; a file's own failure is the
+  // page's to show, with its retry.
+  const fallBack = (reason: string): void => {
+    if (current === plan.fallback || plan.hls === 'files' || !plan.fallback.length) return;
+    console.warn(`[red-box] the HLS stream failed (${reason}); playing the file instead`);
+    switchSources(plan.fallback);
+  };
+  player.on('error', () => fallBack(`media error ${player.error()?.code}`));
+  if (needsHttpStreaming) {
+    // http-streaming retries a playlist it cannot load instead of failing: for a stream that only
+    // has one rendition, forever. Before the first frame, the file is the better offer at once;
+    // during playback, after a few retries.
+    let retries = 0;
+    player.ready(() => {
+      (player.tech(true) as unknown as { on(type: string, fn: () => void): void }).on(
+        'retryplaylist',
+        () => {
+          retries += 1;
+          if (media.readyState < HTMLMediaElement.HAVE_METADATA || retries >= MAX_PLAYLIST_RETRIES)
+            fallBack(`a playlist did not load ${retries} time(s)`);
+        },
+      );
+    });
+  }
 
   // One text track per language, kept for the player's life: tracks made with addTextTrack
   // cannot be removed, and need no <track> element that would try to load a file. Their cues are
@@ -198,8 +290,11 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
     },
     reload() {
       player.error(null as never);
-      player.src(options.sources.map((source) => ({ src: source.src, type: source.type })));
+      player.src(toPlayerSources(current));
       player.load();
+    },
+    delivery() {
+      return current === plan.fallback ? 'files' : plan.hls;
     },
     dispose() {
       player.dispose();
@@ -239,6 +334,27 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
       }
     }
   }
+}
+
+function toPlayerSources(sources: readonly VideoSource[]): { src: string; type: string }[] {
+  return sources.map((source) => ({ src: source.src, type: source.type }));
+}
+
+/**
+ * What this browser can do with HLS: play it natively (`canPlayType`), or through Media Source
+ * Extensions that take H.264/AAC in MP4 (what http-streaming needs; ManagedMediaSource on iOS).
+ */
+function hlsCapabilities(): HlsCapabilities {
+  const native = document.createElement('video').canPlayType('application/vnd.apple.mpegurl');
+  const scope = window as unknown as {
+    MediaSource?: { isTypeSupported?: (type: string) => boolean };
+    ManagedMediaSource?: { isTypeSupported?: (type: string) => boolean };
+  };
+  const mse = scope.ManagedMediaSource ?? scope.MediaSource;
+  return {
+    native: native !== '',
+    mediaSource: Boolean(mse?.isTypeSupported?.('video/mp4; codecs="avc1.4d400d,mp4a.40.2"')),
+  };
 }
 
 /** Cues put in at once around the playhead (before it, after it): enough for a minute or two. */

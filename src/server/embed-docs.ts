@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { escapeHtml } from '../features/embed/share-links.ts';
+import { escapeHtml } from '../features/shared/share-links.ts';
 
 export const EMBEDDING_GUIDE = 'docs/embedding.md';
 

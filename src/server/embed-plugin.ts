@@ -14,14 +14,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { Episode } from '../core/episode-model.ts';
-import { escapeHtml, watchUrl } from '../features/embed/share-links.ts';
+import { escapeHtml, watchUrl } from '../features/shared/share-links.ts';
 import { embeddingGuideHtml } from './embed-docs.ts';
 import { frameAncestorsPolicy } from './embed-frame-ancestors.ts';
 import { buildEmbedLoader } from './embed-loader-build.ts';
 import { loadableEpisodes, type CatalogEntry } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
 import { oembedResponse } from './oembed-response.ts';
+import { fsEpisodeSource } from './episode-files.ts';
 import { publicBaseUrl } from './public-url.ts';
+import { servedDataTags } from './served-page-data.ts';
 import { resolveInside } from './static-files.ts';
 
 const EMBED_HTML = 'embed.html';
@@ -59,10 +61,18 @@ function sendText(res: ServerResponse, type: string, body: string): void {
 }
 
 /** The embed page of one episode, for static hosting: the episode's title, its canonical page. */
-function episodeEmbedHtml(template: string, episode: Episode, baseUrl: string): string {
+function episodeEmbedHtml(
+  template: string,
+  episode: Episode,
+  baseUrl: string,
+  servedData: string,
+): string {
   const title = `<title>${escapeHtml(episode.title)} · Red Box Player</title>`;
   const canonical = `<link rel="canonical" href="${escapeHtml(watchUrl(baseUrl, episode.id))}" />`;
-  return template.replace(/<title>[^<]*<\/title>/, `${title}\n    ${canonical}`);
+  return template.replace(
+    /<title>[^<]*<\/title>/,
+    () => `${title}\n    ${canonical}\n    ${servedData}`,
+  );
 }
 
 function episodesApi(config: ResolvedConfig): EpisodesPluginApi {
@@ -176,11 +186,13 @@ export function redBoxEmbed(): Plugin {
       const baseUrl = publicBaseUrl(config.base);
       const template = readFileSync(path.join(outDir, EMBED_HTML), 'utf8');
       for (const { episode, folder } of loadableEpisodes(await api.catalog())) {
-        const html = episodeEmbedHtml(template, episode, baseUrl);
+        const folderPath = path.join(api.episodesDir(), folder);
+        const servedData = await servedDataTags(episode, fsEpisodeSource(folderPath), config.base);
+        const html = episodeEmbedHtml(template, episode, baseUrl, servedData);
         mkdirSync(path.join(outDir, 'embed', episode.id), { recursive: true });
         writeFileSync(path.join(outDir, 'embed', `${episode.id}.html`), html);
         writeFileSync(path.join(outDir, 'embed', episode.id, 'index.html'), html);
-        const oembed = oembedResponse(episode, path.join(api.episodesDir(), folder), baseUrl);
+        const oembed = oembedResponse(episode, folderPath, baseUrl);
         mkdirSync(path.join(outDir, 'oembed'), { recursive: true });
         writeFileSync(
           path.join(outDir, 'oembed', `${episode.id}.json`),

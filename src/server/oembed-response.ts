@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Episode } from '../core/episode-model.ts';
-import { embedIframe } from '../features/embed/share-links.ts';
+import { embedIframe } from '../features/shared/share-links.ts';
 import { imageSize } from './oembed-image-size.ts';
 
 /** The width the oEmbed `html` is made for (hosts scale it; the player is responsive). */

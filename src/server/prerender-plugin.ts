@@ -1,7 +1,7 @@
 /**
  * Pre-rendering at build time: a page per episode (`watch/<id>.html` and `watch/<id>/index.html`,
- * as static hosts and `vite preview` resolve them) with the transcript in the HTML, and the start
- * page with the episode list. The app replaces this markup when JavaScript runs.
+ * as static hosts and `vite preview` resolve them) with the transcript in the HTML, the start
+ * page with the episode list, `/questions` with every question and `/search` with its form. The app replaces this markup when JavaScript runs.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,20 @@ import { toChapters } from '../core/chapters.ts';
 import { findTrack, sourceTrack } from '../core/episode-model.ts';
 import { buildEpisodeIndex, loadableEpisodes } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
+import { buildQuestionsFile } from '../core/archive-model.ts';
+import { catalogEpisodes } from './archive-files.ts';
+import {
+  archiveHead,
+  episodeListStructuredData,
+  questionsBody,
+  questionsStructuredData,
+  searchBody,
+  type ArchiveLinks,
+} from './archive-pages.ts';
+import { fsEpisodeSource } from './episode-files.ts';
+import { english } from '../features/shared/messages.ts';
 import { publicUrl } from './public-url.ts';
+import { servedDataTags } from './served-page-data.ts';
 import {
   episodeBody,
   episodeHead,
@@ -21,6 +34,13 @@ import {
 
 function encodePath(...parts: string[]): string {
   return parts.map(encodeURIComponent).join('/');
+}
+
+/** A page as static hosts and `vite preview` resolve it: `<path>.html` and `<path>/index.html`. */
+function writePage(outDir: string, pagePath: string, html: string): void {
+  mkdirSync(path.join(outDir, pagePath), { recursive: true });
+  writeFileSync(path.join(outDir, `${pagePath}.html`), html);
+  writeFileSync(path.join(outDir, pagePath, 'index.html'), html);
 }
 
 export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
@@ -65,7 +85,7 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
       const base = config.base;
       const catalog = await episodes.catalog();
 
-      for (const { episode, loaded } of loadableEpisodes(catalog)) {
+      for (const { episode, loaded, folder } of loadableEpisodes(catalog)) {
         const track = sourceTrack(episode) ?? episode.tracks[0]!;
         const files =
           loaded.tracks.get(track.lang) ?? loaded.tracks.get(findTrack(episode, track.lang)!.lang);
@@ -81,7 +101,12 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
             home: base,
             page: `${base}watch/${encodePath(episode.id)}`,
             watchAt: (seconds) => `${base}watch/${encodePath(episode.id)}?t=${seconds}`,
+            episodeFile: (file) =>
+              /^https:\/\//i.test(file)
+                ? file
+                : `${base}episodes/${encodePath(episode.id, ...file.replace(/^\.\//, '').split('/'))}`,
           },
+          videoLabel: english.videoLabel(episode.title),
           urls: {
             page,
             episodeFile: (file) =>
@@ -96,19 +121,55 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
             oembed: publicUrl(`oembed/${encodePath(episode.id)}.json`, base),
           },
         };
-        const html = fillTemplate(template, episodeHead(input), episodeBody(input), track.lang);
-        const watchDir = path.join(outDir, 'watch');
-        mkdirSync(path.join(watchDir, episode.id), { recursive: true });
-        writeFileSync(path.join(watchDir, `${episode.id}.html`), html);
-        writeFileSync(path.join(watchDir, episode.id, 'index.html'), html);
+        const served = await servedDataTags(
+          episode,
+          fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
+          base,
+        );
+        const head = `${episodeHead(input)}\n    ${served}`;
+        const html = fillTemplate(template, head, episodeBody(input), track.lang);
+        writePage(outDir, `watch/${episode.id}`, html);
       }
 
-      const list = episodeListBody(
-        buildEpisodeIndex(catalog),
-        (id) => `${base}watch/${encodePath(id)}`,
+      const links: ArchiveLinks = { base, baseUrl: publicUrl('', base) };
+      const index = buildEpisodeIndex(catalog);
+      const list = episodeListBody(index, (id) => `${base}watch/${encodePath(id)}`, links);
+      const homeHead = archiveHead(
+        'Red Box Player',
+        'Red Box Player: interactive transcripts for The Red Box, by LiNK (Liberty in North Korea).',
+        links.baseUrl,
+        episodeListStructuredData(index, links),
       );
-      const homeHead =
-        '<title>Red Box Player</title>\n    <meta name="description" content="Red Box Player: interactive transcripts for The Red Box, by LiNK (Liberty in North Korea)." />';
+      const questions = buildQuestionsFile(catalogEpisodes(catalog));
+      writePage(
+        outDir,
+        'questions',
+        fillTemplate(
+          template,
+          archiveHead(
+            'Every question · The Red Box · Red Box Player',
+            'Every question pulled from the red box, in every episode of The Red Box by LiNK, each linked to the moment it is asked.',
+            `${links.baseUrl}questions`,
+            questionsStructuredData(questions, links),
+          ),
+          questionsBody(questions, links),
+          'en',
+        ),
+      );
+      writePage(
+        outDir,
+        'search',
+        fillTemplate(
+          template,
+          archiveHead(
+            'Search every episode · Red Box Player',
+            'Search what was said in every episode of The Red Box by LiNK.',
+            `${links.baseUrl}search`,
+          ),
+          searchBody(links),
+          'en',
+        ),
+      );
       writeFileSync(templateFile, fillTemplate(template, homeHead, list, 'en'));
     },
   };

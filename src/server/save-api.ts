@@ -6,23 +6,30 @@
  *   PUT  <base>api/episodes/<id>/<file>        → If-Match: the ETag loaded; 200 + new ETag,
  *                                                 409 + the current text when the file changed
  *   POST <base>api/episodes/<id>/tracks        → { lang, label }: a new language, 201
+ *   POST <base>api/episodes/<id>/realign       → { startTime, endTime, rows }: the rows' words
+ *                                                 timed again in that stretch (realign-stretch.ts)
  *
  * `<file>` is `transcript.<lang>.vtt` or `chapters.<lang>.vtt` as episode.json names them for a
  * track (GET also serves episode.json). Everything else is refused with a 4xx and a message that
  * says what to do: paths that are not plain names (any `..`, `%`, `\`, NUL or empty segment),
  * other files, unknown languages, requests from another origin or through a foreign host name
- * (DNS rebinding), wrong content types, bodies over 5 MB, text that is not WebVTT. Writes are
- * atomic and keep the replaced version in `.backup/` (translation-files.ts).
+ * (DNS rebinding), wrong content types, bodies over 5 MB, text that is not WebVTT, and a save that
+ * would throw work away (save-removals.ts). Writes are atomic and keep the replaced version in
+ * `.backup/` (translation-files.ts).
+ *
+ * A body is read before the save waits for its file's turn, within `bodyTimeoutMs`: a slow, stalled
+ * or vanished client never holds a file, so one writer per file never means one stuck file.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import type { Plugin } from 'vite';
-import { findTrack } from '../core/episode-model.ts';
-import { EPISODE_ID_PATTERN } from '../core/episode-model.ts';
+import { EPISODE_ID_PATTERN, findTrack, sourceTrack } from '../core/episode-model.ts';
+import { sameLanguage } from '../core/language.ts';
 import { isWellFormedLanguageTag } from '../core/language-tag.ts';
 import { episodesDirectory } from './episode-catalog.ts';
+import { allowsRemoval, refuseRemovals, type SaveToCheck } from './save-removals.ts';
 import {
   assertPlainFileOrAbsent,
   contentEtag,
@@ -30,15 +37,27 @@ import {
   keepBackup,
   readIfExists,
   realEpisodeFolder,
+  removeStaleTemporaryFiles,
   writeFileAtomic,
 } from './translation-files.ts';
-import { ApiRefusal } from './translation-refusal.ts';
+import { ApiRefusal, ClientGone } from './translation-refusal.ts';
+import {
+  MAX_REALIGN_BODY_BYTES,
+  checkRealignRequest,
+  episodeMediaFile,
+  realignStretch,
+} from './realign-stretch.ts';
 import { checkLabel, createTrack, readEpisodeTracks } from './translation-tracks.ts';
 
 /** The largest cue file the API accepts (a 3,000-cue transcript is about 300 kB). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** The largest `POST tracks` body. */
 const MAX_JSON_BYTES = 16 * 1024;
+/**
+ * How long a whole request body may take to arrive (ms): 5 MB at a slow 2 Mbit/s, with room to
+ * spare. Node's own limit (300 s) would let a stalled upload hang on for five minutes.
+ */
+export const BODY_TIMEOUT_MS = 30_000;
 
 /** What the health probe answers; the workspace looks for it to know saving works. */
 export const SAVE_API_SERVICE = 'red-box-save-api';
@@ -54,12 +73,30 @@ export interface SaveApiOptions {
    */
   readonly allowedHosts?: readonly string[] | true;
   readonly maxBodyBytes?: number;
+  /** How long a request body may take to arrive (ms); BODY_TIMEOUT_MS unless a test says. */
+  readonly bodyTimeoutMs?: number;
 }
 
 type Next = (error?: unknown) => void;
 export type SaveApiHandler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 
 const FILE_NAME = /^(transcript|chapters)\.([A-Za-z0-9-]+)\.vtt$/;
+
+/** A cue file the API writes: where it is, and what the removal guard compares it with. */
+interface CueFileTarget {
+  readonly folder: string;
+  readonly name: string;
+  readonly path: string;
+  readonly kind: 'transcript' | 'chapters';
+  /** The source-language file of the same kind, when this file is a translation that has one. */
+  readonly sourceName: string | null;
+}
+
+/** What a body may be: how large, and how long it may take to arrive. */
+interface BodyLimits {
+  readonly bytes: number;
+  readonly ms: number;
+}
 const PLAIN_SEGMENT = /^[A-Za-z0-9._-]+$/;
 
 /** The API's request handler (connect-style middleware): the plugin mounts it, tests call it. */
@@ -67,23 +104,45 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const prefix = `${base}api`;
   const oneWriterPerFile = createKeyedQueue();
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const timeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  const cueFileBody: BodyLimits = { bytes: options.maxBodyBytes ?? MAX_BODY_BYTES, ms: timeoutMs };
+  const jsonBody: BodyLimits = { bytes: MAX_JSON_BYTES, ms: timeoutMs };
+  const realignBody: BodyLimits = { bytes: MAX_REALIGN_BODY_BYTES, ms: timeoutMs };
+  // One re-align at a time: it keeps the machine's cores busy for a while.
+  let realigning = false;
+  // Before the first answer: the temporary files a server killed mid-save left behind go.
+  const started = removeStaleTemporaryFiles(options.episodesDir).then(
+    (removed) => {
+      if (removed.length > 0) {
+        console.info(
+          `[red-box] save API: removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by a server stopped mid-save (the files themselves are whole).`,
+        );
+      }
+    },
+    (error: unknown) => console.warn('[red-box] save API: could not clean temporary files:', error),
+  );
 
   return (req, res, next) => {
     const rawPath = (req.url ?? '').split('?')[0]!;
     if (rawPath !== prefix && !rawPath.startsWith(prefix + '/')) return next();
-    handle(req, res, rawPath.slice(prefix.length + 1)).catch((error: unknown) => {
-      if (error instanceof ApiRefusal) return refuse(req, res, error);
-      console.error('[red-box] save API failed:', error);
-      refuse(
-        req,
-        res,
-        new ApiRefusal(
-          500,
-          `The server could not complete this request (${(error as Error).message}). Nothing was changed unless the response said so; try again.`,
-        ),
-      );
-    });
+    const route = rawPath.slice(prefix.length + 1);
+    started
+      .then(() => handle(req, res, route))
+      .catch((error: unknown) => {
+        if (error instanceof ApiRefusal) return refuse(req, res, error);
+        if (error instanceof ClientGone) {
+          return console.info(`[red-box] save API: ${req.method} ${rawPath}: ${error.message}.`);
+        }
+        console.error('[red-box] save API failed:', error);
+        refuse(
+          req,
+          res,
+          new ApiRefusal(
+            500,
+            `The server could not complete this request (${(error as Error).message}). Nothing was changed unless the response said so; try again.`,
+          ),
+        );
+      });
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
@@ -99,7 +158,7 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
     if (segments[0] !== 'episodes' || segments.length !== 3) {
       throw new ApiRefusal(
         404,
-        'No such API address: use /api/episodes/<episode-id>/<file> or /api/episodes/<episode-id>/tracks.',
+        'No such API address: use /api/episodes/<episode-id>/<file>, /api/episodes/<episode-id>/tracks or /api/episodes/<episode-id>/realign.',
       );
     }
     const [, id, name] = segments as [string, string, string];
@@ -116,22 +175,24 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
       allowMethods(method, ['POST']);
       return startTranslation(req, res, folder);
     }
+    if (name === 'realign') {
+      allowMethods(method, ['POST']);
+      return realign(req, res, folder);
+    }
     if (name === 'episode.json') {
       allowMethods(method, ['GET', 'HEAD'], 'episode.json changes only through POST …/tracks.');
       return sendFileWithEtag(req, res, path.join(folder, name), 'application/json; charset=utf-8');
     }
     const target = await cueFileFor(folder, name);
     allowMethods(method, ['GET', 'HEAD', 'PUT']);
-    if (method === 'PUT')
-      return oneWriterPerFile(target, () => writeCueFile(req, res, folder, target));
-    return sendFileWithEtag(req, res, target, 'text/vtt; charset=utf-8');
+    if (method === 'PUT') return writeCueFile(req, res, target);
+    return sendFileWithEtag(req, res, target.path, 'text/vtt; charset=utf-8');
   }
 
   async function writeCueFile(
     req: IncomingMessage,
     res: ServerResponse,
-    folder: string,
-    target: string,
+    target: CueFileTarget,
   ): Promise<void> {
     const ifMatch = req.headers['if-match'];
     if (!ifMatch) {
@@ -146,16 +207,16 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
         'If-Match: * would overwrite changes you have not seen: send the ETag of the file as you loaded it.',
       );
     }
-    await assertPlainFileOrAbsent(target);
-    const current = await readIfExists(target);
-    if (!current) throw new ApiRefusal(404, `${path.basename(target)} no longer exists on disk.`);
+    await assertPlainFileOrAbsent(target.path);
+    const current = await readIfExists(target.path);
+    if (!current) throw new ApiRefusal(404, `${target.name} no longer exists on disk.`);
     const etag = contentEtag(current);
     // The conflict comes first, before anything about the body: the client needs the current text.
     if (!ifMatch.split(',').some((tag) => tag.trim() === etag))
       return sendConflict(req, res, current);
 
     checkContentType(req, 'text/vtt', 'Send the file as text/vtt; charset=utf-8.');
-    const text = decodeUtf8(await readBody(req, limit));
+    const text = decodeUtf8(await readBody(req, cueFileBody));
     if (text.includes('\0')) {
       throw new ApiRefusal(400, 'The text holds a NUL character: a cue file is plain text.');
     }
@@ -165,15 +226,42 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
         'This is not WebVTT: the first line must be "WEBVTT". Nothing was written.',
       );
     }
-    // A text editor may have saved while the body arrived.
-    const latest = await readIfExists(target);
-    if (!latest || contentEtag(latest) !== etag)
-      return sendConflict(req, res, latest ?? Buffer.alloc(0));
-    await keepBackup(folder, path.basename(target), current);
-    await writeFileAtomic(target, text);
-    const saved = contentEtag(text);
-    res.setHeader('ETag', saved);
-    sendJson(res, 200, { etag: saved, file: path.basename(target) });
+    if (!allowsRemoval(req)) refuseRemovals(await removalCheck(target, current, text));
+
+    // Only now does the save wait for the file: the body is in hand.
+    return oneWriterPerFile(target.path, async () => {
+      if (isGone(req, res)) throw new ClientGone('turn');
+      // A text editor or an earlier save in the queue may have written since the check above.
+      const latest = await readIfExists(target.path);
+      if (!latest || contentEtag(latest) !== etag)
+        return sendConflict(req, res, latest ?? Buffer.alloc(0));
+      await keepBackup(target.folder, target.name, latest);
+      await writeFileAtomic(target.path, text);
+      const saved = contentEtag(text);
+      res.setHeader('ETag', saved);
+      sendJson(res, 200, { etag: saved, file: target.name });
+    });
+  }
+
+  /** What the removal guard compares: the file on disk, the new text, the source's file. */
+  async function removalCheck(
+    target: CueFileTarget,
+    current: Buffer,
+    next: string,
+  ): Promise<SaveToCheck> {
+    const source = target.sourceName
+      ? await readIfExists(path.join(target.folder, target.sourceName))
+      : null;
+    return {
+      file: target.name,
+      kind: target.kind,
+      current: current.toString('utf8'),
+      next,
+      source:
+        source && target.sourceName
+          ? { file: target.sourceName, text: source.toString('utf8') }
+          : undefined,
+    };
   }
 
   async function startTranslation(
@@ -184,7 +272,7 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
     checkContentType(req, 'application/json', 'Send { "lang", "label" } as application/json.');
     let body: { lang?: unknown; label?: unknown };
     try {
-      body = JSON.parse(decodeUtf8(await readBody(req, MAX_JSON_BYTES))) as typeof body;
+      body = JSON.parse(decodeUtf8(await readBody(req, jsonBody))) as typeof body;
     } catch (error) {
       if (error instanceof ApiRefusal) throw error;
       throw new ApiRefusal(
@@ -206,8 +294,43 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
     sendJson(res, 201, created);
   }
 
+  /** Re-align a stretch of the source language's rows (realign-stretch.ts). */
+  async function realign(req: IncomingMessage, res: ServerResponse, folder: string): Promise<void> {
+    checkContentType(
+      req,
+      'application/json',
+      'Send { "startTime", "endTime", "rows": [{ "id", "text" }] } as application/json.',
+    );
+    const bytes = await readBody(req, realignBody);
+    let body: unknown;
+    try {
+      body = JSON.parse(decodeUtf8(bytes));
+    } catch (error) {
+      if (error instanceof ApiRefusal) throw error;
+      throw new ApiRefusal(400, 'The body is not JSON: send { "startTime", "endTime", "rows" }.');
+    }
+    const request = checkRealignRequest(body);
+    const { episode } = await readEpisodeTracks(folder);
+    const media = await episodeMediaFile(folder);
+    if (realigning) {
+      throw new ApiRefusal(
+        429,
+        'Another re-align is running on this server: try again when it has finished.',
+        { 'Retry-After': '5' },
+      );
+    }
+    realigning = true;
+    try {
+      const answer = await realignStretch(media, request, episode.sourceLanguage);
+      if (isGone(req, res)) throw new ClientGone('turn');
+      sendJson(res, 200, answer);
+    } finally {
+      realigning = false;
+    }
+  }
+
   /** The cue file `name` names for a track of the episode, or a refusal saying why not. */
-  async function cueFileFor(folder: string, name: string): Promise<string> {
+  async function cueFileFor(folder: string, name: string): Promise<CueFileTarget> {
     const match = FILE_NAME.exec(name);
     if (!match) {
       throw new ApiRefusal(
@@ -243,8 +366,18 @@ export function createSaveApiHandler(options: SaveApiOptions): SaveApiHandler {
         `episode.json names "${named}" as the ${kind} of "${track.lang}", not "${name}".`,
       );
     }
-    return path.join(folder, name);
+    const source = sourceTrack(episode);
+    const sourceName =
+      source && !sameLanguage(source.lang, track.lang)
+        ? ((kind === 'transcript' ? source.transcript : source.chapters) ?? null)
+        : null;
+    return { folder, name, path: path.join(folder, name), kind, sourceName };
   }
+}
+
+/** True when the client is no longer there to hear the answer (it hung up). */
+function isGone(req: IncomingMessage, res: ServerResponse): boolean {
+  return res.destroyed || req.socket.destroyed;
 }
 
 /** The route's segments, when every one is a plain name; a refusal that says what is wrong. */
@@ -364,8 +497,12 @@ function checkContentType(req: IncomingMessage, wanted: string, advice: string):
   }
 }
 
-/** The request body, refused past `limit` bytes (by Content-Length first, then as it arrives). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The request body, refused past `limits.bytes` (by Content-Length first, then as it arrives) or
+ * when it has not all arrived within `limits.ms` (408); a client that hangs up is `ClientGone`.
+ */
+function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
+  const { bytes: limit } = limits;
   const tooLarge = (): ApiRefusal =>
     new ApiRefusal(
       413,
@@ -375,26 +512,36 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     );
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  if (req.destroyed) return Promise.reject(new ClientGone('upload'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+    const settle = (error: Error | null): void => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks));
+    };
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (error) => {
-      if (!failed) reject(error);
-    });
+      if (size > limit) settle(tooLarge());
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => settle(null);
+    // A client that hangs up mid-body shows as an `aborted` error, then `close` without `end`.
+    const onError = (error: Error): void => settle(req.complete ? error : new ClientGone('upload'));
+    const onClose = (): void => settle(new ClientGone('upload'));
+    const timer = setTimeout(
+      () =>
+        settle(
+          new ApiRefusal(
+            408,
+            `The body did not arrive within ${limits.ms / 1000} s: the upload stalled. Nothing was written; save again.`,
+          ),
+        ),
+      limits.ms,
+    );
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
 
@@ -432,8 +579,12 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: ApiRefusal):
   if (res.headersSent) return void res.destroy();
   commonHeaders(res);
   res.statusCode = refusal.status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   for (const [name, value] of Object.entries(refusal.headers)) res.setHeader(name, value);
+  if (refusal.details) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    return finish(req, res, JSON.stringify({ message: refusal.message, ...refusal.details }));
+  }
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   finish(req, res, refusal.message + '\n');
 }
 

@@ -18,6 +18,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webm': 'video/webm',
   '.mp4': 'video/mp4',
   '.m4a': 'audio/mp4',
+  // HLS: playlists, fragmented-MP4 segments (and MPEG-TS ones from other encoders).
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/iso.segment',
+  '.ts': 'video/mp2t',
   '.opus': 'audio/ogg',
   '.txt': 'text/plain; charset=utf-8',
 };

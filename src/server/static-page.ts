@@ -10,6 +10,9 @@ import type { Chapter, Cue } from '../core/cue-model.ts';
 import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
 import { formatClock, formatIsoDuration } from '../core/time-format.ts';
 import { directionOf } from '../core/language.ts';
+import { fileSource } from '../core/media-sources.ts';
+import { nativeVideoHtml } from '../player/native-video.ts';
+import { archiveNavHtml, archiveSearchFormHtml, type ArchiveLinks } from './archive-pages.ts';
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -50,7 +53,11 @@ export interface EpisodePageInput {
     readonly home: string;
     readonly page: string;
     readonly watchAt: (seconds: number) => string;
+    /** A file of the episode, as the app requests it (src/data/episode-urls.ts). */
+    readonly episodeFile: (path: string) => string;
   };
+  /** The video's accessible name. */
+  readonly videoLabel: string;
 }
 
 const PUBLISHER = { '@type': 'Organization', name: 'LiNK (Liberty in North Korea)' };
@@ -86,6 +93,8 @@ export function videoObject(input: EpisodePageInput): Record<string, unknown> {
   const { episode, cues, chapters, urls } = input;
   const total = duration(episode, cues);
   const poster = episode.media.poster ? urls.episodeFile(episode.media.poster) : undefined;
+  // A media file, not an HLS playlist: what search engines and download links can use.
+  const contentSource = fileSource(episode.media.sources) ?? episode.media.sources[0];
   return {
     '@context': 'https://schema.org',
     '@type': 'VideoObject',
@@ -94,9 +103,7 @@ export function videoObject(input: EpisodePageInput): Record<string, unknown> {
     uploadDate: episode.published,
     duration: total > 0 ? formatIsoDuration(total) : undefined,
     thumbnailUrl: poster ? [poster] : undefined,
-    contentUrl: episode.media.sources[0]
-      ? urls.episodeFile(episode.media.sources[0].src)
-      : undefined,
+    contentUrl: contentSource ? urls.episodeFile(contentSource.src) : undefined,
     embedUrl: urls.embed,
     url: urls.page,
     inLanguage: input.lang,
@@ -151,6 +158,21 @@ export function episodeBody(input: EpisodePageInput): string {
   out.push(`<p><a href="${escapeHtml(links.home)}">All episodes</a></p>`);
   out.push(
     `<h1>${episode.series ? `<span class="watch__series">${escapeHtml(episode.series)}: </span>` : ''}${escapeHtml(episode.title)}</h1>`,
+  );
+  // The player's video, playable without JavaScript; the app adopts this very element.
+  out.push(
+    `<div class="static-video">${nativeVideoHtml(
+      episode.id,
+      {
+        sources: episode.media.sources.map((source) => ({
+          src: links.episodeFile(source.src),
+          type: source.type,
+        })),
+        poster: episode.media.poster ? links.episodeFile(episode.media.poster) : undefined,
+        label: input.videoLabel,
+      },
+      escapeHtml,
+    )}</div>`,
   );
   out.push(
     `<p>Published <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time> by LiNK (Liberty in North Korea), in the series The Red Box.</p>`,
@@ -217,12 +239,13 @@ export function episodeBody(input: EpisodePageInput): string {
 export function episodeListBody(
   episodes: readonly EpisodeSummary[],
   watchUrl: (id: string) => string,
+  links: ArchiveLinks,
 ): string {
   const items = episodes.map(
     (episode) =>
       `<li><a href="${escapeHtml(watchUrl(episode.id))}">${escapeHtml(episode.title)}</a> <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time>${episode.summary ? `<p>${escapeHtml(episode.summary)}</p>` : ''}</li>`,
   );
-  return `<main class="static-page" id="main"><h1>Red Box Player</h1><p>Interactive transcripts for The Red Box, from LiNK (Liberty in North Korea).</p><h2>Episodes</h2><ul>${items.join('')}</ul></main>`;
+  return `<main class="static-page" id="main">${archiveNavHtml(links)}<h1>Red Box Player</h1><p>Interactive transcripts for The Red Box, from LiNK (Liberty in North Korea).</p>${archiveSearchFormHtml(links)}<h2>Episodes</h2><ul>${items.join('')}</ul></main>`;
 }
 
 /** Put head tags and body markup into the built index.html. */

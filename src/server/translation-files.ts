@@ -79,6 +79,58 @@ export async function assertPlainFileOrAbsent(file: string): Promise<void> {
   }
 }
 
+/**
+ * The temporary file a write of `name` goes through: `.<name>.<pid>-<uuid>.tmp`. A dot file, so it
+ * is never served or published; the writer's pid tells a later start whether anyone still writes
+ * it (a server killed mid-save leaves it behind).
+ */
+function temporaryName(name: string): string {
+  return `.${name}.${process.pid}-${randomUUID()}.tmp`;
+}
+
+/** `.<name>.<pid>-<uuid>.tmp`, or `.<name>.<uuid>.tmp` as earlier releases named them (no pid). */
+const TEMPORARY_NAME =
+  /^\..+\.(?:(\d+)-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
+
+/** True while a process with this pid runs (one we may not signal still runs). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporary files that writers which are gone left in the episode folders and their
+ * `.backup/` folders (a server killed mid-save). A temporary file of a process that still runs is
+ * kept: another server on the same folder may be writing it right now. Returns the paths removed.
+ */
+export async function removeStaleTemporaryFiles(episodesDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const entries = async (folder: string) =>
+    readdir(folder, { withFileTypes: true }).catch(() => []);
+  const folders: string[] = [];
+  for (const entry of await entries(episodesDir)) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(episodesDir, entry.name);
+    folders.push(folder, path.join(folder, BACKUP_FOLDER));
+  }
+  for (const folder of folders) {
+    for (const entry of await entries(folder)) {
+      const match = entry.isFile() ? TEMPORARY_NAME.exec(entry.name) : null;
+      if (!match) continue;
+      const pid = match[1] === undefined ? null : Number(match[1]);
+      if (pid !== null && isRunning(pid)) continue;
+      const file = path.join(folder, entry.name);
+      await rm(file, { force: true });
+      removed.push(file);
+    }
+  }
+  return removed;
+}
+
 /** Flush a folder's entries to disk, so a rename in it survives a crash (where the OS allows). */
 async function syncFolder(folder: string): Promise<void> {
   let handle;
@@ -98,7 +150,7 @@ async function syncFolder(folder: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const folder = path.dirname(file);
-  const temporary = path.join(folder, `.${path.basename(file)}.${randomUUID()}.tmp`);
+  const temporary = path.join(folder, temporaryName(path.basename(file)));
   const mode = await stat(file).then(
     (info) => info.mode & 0o777,
     () => 0o644,
@@ -155,11 +207,29 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function pruneBackups(backups: string, name: string, keep: number): Promise<void> {
+/** A backup's name after `<name>.`: its timestamp, numbered when two fell in one millisecond. */
+const BACKUP_STAMP = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z(?:-\d+)?$/;
+
+/**
+ * The backups of `name` in the folder `backups`, oldest first. Only finished backups count: a
+ * temporary file (a dot file) or anything else in the folder is not one.
+ */
+export async function listBackups(backups: string, name: string): Promise<string[]> {
   const prefix = `${name}.`;
-  const own = (await readdir(backups))
-    .filter((entry) => entry.startsWith(prefix) && /^\d{4}-/.test(entry.slice(prefix.length)))
+  let entries: string[];
+  try {
+    entries = await readdir(backups);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.startsWith(prefix) && BACKUP_STAMP.test(entry.slice(prefix.length)))
     .sort();
+}
+
+async function pruneBackups(backups: string, name: string, keep: number): Promise<void> {
+  const own = await listBackups(backups, name);
   for (const old of own.slice(0, Math.max(0, own.length - keep))) {
     await rm(path.join(backups, old), { force: true });
   }

@@ -7,15 +7,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { cueWords, transcriptWords, wordPosition } from '../../src/core/cue-words.ts';
 import { buildTimeIndex } from '../../src/core/time-index.ts';
-import { embedLayout, DEFAULT_TRANSCRIPT_HEIGHT } from '../../src/features/embed/embed-layout.ts';
+import { embedLayout, DEFAULT_TRANSCRIPT_HEIGHT } from '../../src/features/shared/embed-layout.ts';
 import { startPartnerServer, partnerPage, type PartnerServer } from './embed-partner-server.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { watchPageProblems, type PageProblems } from './support/page-watch.ts';
-import { projectRoot, startPreviewServer, type RunningServer } from './support/servers.ts';
+import { projectRoot, sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -61,7 +62,7 @@ function partnerHtml(): string {
 }
 
 beforeAll(async () => {
-  player = await startPreviewServer(inject('distDir'));
+  player = await sharedPreviewServer();
   partner = await startPartnerServer();
   intruder = await startPartnerServer();
   intruder.page('/intruder', partnerPage('<p>Another site in a frame of the partner page.</p>'));
@@ -112,6 +113,10 @@ declare global {
     >;
     log: [string, string, unknown][];
     messageListeners(): number;
+    wordMessages: number;
+    wordCounter: (event: MessageEvent) => void;
+    wordHandler: (payload: unknown) => void;
+    heardWords: unknown[];
   }
 }
 
@@ -262,6 +267,105 @@ describe('partner embeds from another origin', () => {
     // The other players heard nothing of it.
     expect(await logOf('second')).toEqual([]);
     expect(await logOf('declared')).toEqual([]);
+  });
+
+  it('sends wordchange only while the page listens, one message per word, and marks the word inside', async () => {
+    const words = transcriptWords(cues)!;
+    // A line of four words or more after a pause, so playing starts between words.
+    const cueIndex = cues.findIndex(
+      (cue, i) => i > 0 && cueWords(cue).length >= 4 && cue.startTime - cues[i - 1]!.endTime > 0.4,
+    );
+    const from = cues[cueIndex]!.startTime - 0.2;
+    const stopCue = cues[cueIndex + 1]!;
+    // What the clock passes from `from` on: each word as it starts, nulls when one ends alone.
+    const expected: { cueId: string | null; index: number | null; text: string | null }[] = [];
+    let lookup = words.index.lookup(from);
+    while (expected.length < 200 && Number.isFinite(lookup.nextBoundary)) {
+      const previous = lookup.index;
+      lookup = words.index.lookup(lookup.nextBoundary);
+      if (lookup.index === previous) continue;
+      const at = wordPosition(words, lookup.index);
+      if (at) {
+        const cue = cues[at.cueIndex]!;
+        expected.push({
+          cueId: cue.id,
+          index: at.wordInCue,
+          text: cueWords(cue)[at.wordInCue]!.text,
+        });
+      } else if (previous >= 0) expected.push({ cueId: null, index: null, text: null });
+    }
+    // Every wordchange message the player posts to this page, heard or not.
+    await page.evaluate(() => {
+      const counter = (event: MessageEvent) => {
+        if ((event.data as { name?: string } | null)?.name === 'wordchange') window.wordMessages++;
+      };
+      Object.assign(window, { wordMessages: 0, wordCounter: counter, heardWords: [] });
+      window.addEventListener('message', counter);
+    });
+    try {
+      await wordEventsWhileListening();
+    } finally {
+      await page.evaluate(() => window.removeEventListener('message', window.wordCounter));
+    }
+
+    async function wordEventsWhileListening(): Promise<void> {
+      const playUntilCue = async (id: string) => {
+        await page.evaluate((from) => window.players.first.seek(from), from);
+        // What the seek itself changed arrived before its reply: count from here.
+        await page.evaluate(() => {
+          window.heardWords = [];
+          window.wordMessages = 0;
+        });
+        await page.evaluate(() => window.players.first.play());
+        await (
+          await playerFrame('first')
+        ).waitForSelector(`[data-cue-id="${id}"][aria-current="true"]`, { timeout: 20_000 });
+        await page.evaluate(() => window.players.first.pause());
+      };
+
+      // Nobody listens: the player sends none.
+      await playUntilCue(stopCue.id);
+      expect(await page.evaluate(() => window.wordMessages)).toBe(0);
+
+      await page.evaluate(() => {
+        window.wordHandler = (payload: unknown) => window.heardWords.push(payload);
+        window.players.first.on('wordchange', window.wordHandler);
+      });
+      // The player hears of the listener through a command; give it a round trip.
+      await page.evaluate(() => window.players.first.getState());
+      await playUntilCue(stopCue.id);
+      const heard = await page.evaluate(() => window.heardWords);
+      expect(heard.length).toBeGreaterThanOrEqual(cueWords(cues[cueIndex]!).length);
+      // In the order the words come, each at most once. On a loaded machine the clock can wake after
+      // a short word has ended: that word is skipped (never sent late or early), so match in order.
+      const keyOf = (word: unknown) => JSON.stringify(word);
+      const expectedKeys = expected.map(keyOf);
+      let at = -1;
+      for (const word of heard) {
+        const next = expectedKeys.indexOf(keyOf(word), at + 1);
+        expect(next, `${keyOf(word)} out of order or repeated`).toBeGreaterThan(at);
+        at = next;
+      }
+      const wordsHeard = heard.filter((word) => (word as { cueId: string | null }).cueId !== null);
+      expect(wordsHeard.length).toBeGreaterThanOrEqual(cueWords(cues[cueIndex]!).length - 1);
+      expect(await page.evaluate(() => window.wordMessages)).toBe(heard.length);
+      // Paused on a word: the embed's transcript marks exactly that word.
+      const last = heard.at(-1) as { cueId: string | null; text: string | null };
+      if (last.cueId) {
+        const marked = await (
+          await playerFrame('first')
+        ).evaluate(() =>
+          Array.from(document.querySelectorAll('[data-word-current]'), (word) => word.textContent),
+        );
+        expect(marked).toEqual([last.text]);
+      }
+
+      // The last handler gone: none again.
+      await page.evaluate(() => window.players.first.off('wordchange', window.wordHandler));
+      await page.evaluate(() => window.players.first.getState());
+      await playUntilCue(stopCue.id);
+      expect(await page.evaluate(() => window.wordMessages)).toBe(0);
+    }
   });
 
   it('plays, pauses, seeks, seeks to a cue and switches language on the right player', async () => {
@@ -418,7 +522,8 @@ describe('partner embeds from another origin', () => {
       },
       { command, playerOrigin },
     );
-    await page.waitForTimeout(800);
+    // No sleep needed: messages to a window are handled in the order they were posted, so the
+    // reply to this request comes after the player has handled (and ignored) all of the above.
     const after = await state('first');
     expect(after).toEqual(before);
     expect((await state('second')).currentTime).toBe(0);

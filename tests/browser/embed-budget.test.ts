@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { EPISODE_ID } from './support/episode-fixture.ts';
-import { buildApp } from './support/servers.ts';
 
 const EMBED_FIRST_LOAD_BUDGET = 250_000;
 const LOADER_BUDGET = 6_000;
@@ -37,19 +36,9 @@ function firstLoadFiles(distDir: string, htmlFile: string): string[] {
 
 const gzipped = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
 
-let distDir: string;
-
-beforeAll(async () => {
-  // What ships: vitest runs with NODE_ENV=test, which would make Vite bundle React's development
-  // build (a third larger), so this build says production.
-  const environment = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    distDir = await buildApp();
-  } finally {
-    process.env.NODE_ENV = environment;
-  }
-});
+// The run's shared production build (the global setup builds it with NODE_ENV=production, as it
+// ships: vitest's NODE_ENV=test would bundle React's development build, a third larger).
+const distDir = inject('distDir');
 
 describe('embed weight', () => {
   it(`loads at most ${EMBED_FIRST_LOAD_BUDGET / 1000} kB of JavaScript and CSS (gzip) on first load`, () => {

@@ -2,15 +2,15 @@
  * The embed page itself: accessible (axe, wide and narrow, with a notice, not found), working
  * inside an iframe sandboxed with exactly the flags partners use, links out in a new tab.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame } from 'playwright-core';
-import { DEFAULT_TRANSCRIPT_HEIGHT, embedLayout } from '../../src/features/embed/embed-layout.ts';
+import { DEFAULT_TRANSCRIPT_HEIGHT, embedLayout } from '../../src/features/shared/embed-layout.ts';
 import { partnerPage, startPartnerServer, type PartnerServer } from './embed-partner-server.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startPreviewServer, type RunningServer } from './support/servers.ts';
+import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 const SANDBOX =
   'allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox';
@@ -21,7 +21,7 @@ let partner: PartnerServer;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  player = await startPreviewServer(inject('distDir'));
+  player = await sharedPreviewServer();
   partner = await startPartnerServer();
   browser = await launchChromium();
 });

@@ -4,13 +4,13 @@
  * plain page on another origin with the partner's own controls, written as the guide shows.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { partnerPage, startPartnerServer, type PartnerServer } from './embed-partner-server.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues, readEpisode } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { projectRoot, startPreviewServer, type RunningServer } from './support/servers.ts';
+import { projectRoot, sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 const cues = readCues('transcript.en.vtt');
 const episode = readEpisode();
@@ -21,7 +21,7 @@ let watch: Page;
 let copiedSnippet: string;
 
 beforeAll(async () => {
-  server = await startPreviewServer(inject('distDir'));
+  server = await sharedPreviewServer();
   partner = await startPartnerServer();
   browser = await launchChromium();
   await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });

@@ -56,6 +56,10 @@ describe('episodes as folders', () => {
       'transcript.en.vtt',
       'transcript.ko.vtt',
       'media/episode.webm',
+      // The HLS ladder, folders and all.
+      'media/hls/master.m3u8',
+      'media/hls/360p/index.m3u8',
+      'media/hls/360p/segment-000.m4s',
     ]) {
       expect(existsSync(path.join(distDir, 'episodes', SECOND_ID, file)), file).toBe(true);
     }

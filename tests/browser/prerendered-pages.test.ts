@@ -4,13 +4,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes, editEpisodeJson } from './support/temp-episodes.ts';
+import {
+  buildApp,
+  sharedPreviewServer,
+  startPreviewServer,
+  type RunningServer,
+} from './support/servers.ts';
+import { copyEpisodes, editEpisodeJson, withoutWordTimestamps } from './support/temp-episodes.ts';
 
 const cues = readCues('transcript.en.vtt');
 let server: RunningServer;
@@ -18,7 +23,7 @@ let noScript: BrowserContext;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  server = await startPreviewServer(inject('distDir'));
+  server = await sharedPreviewServer();
   noScript = await launchChromium({ javaScriptEnabled: false });
   browser = await launchChromium();
 });
@@ -106,7 +111,7 @@ describe('hostile text in a pre-rendered page, and a sub-path', () => {
     const transcript = path.join(hostile.folder, 'transcript.en.vtt');
     writeFileSync(
       transcript,
-      readFileSync(transcript, 'utf8').replace(
+      withoutWordTimestamps(readFileSync(transcript, 'utf8')).replace(
         'Welcome to the Red Box!',
         '&lt;/script&gt;&lt;img src=x onerror=window.hacked=2&gt; &amp; welcome',
       ),

@@ -95,27 +95,39 @@ export async function startLanguage(page: Page, lang: string, label: string): Pr
   );
 }
 
-/** The draft IndexedDB holds for a language, or null (read from inside the page). */
-export async function storedDraft(
-  page: Page,
-  lang: string,
-): Promise<{ savedAt: number; transcript: { text: string } } | null> {
+/** A draft as IndexedDB holds it (read from inside the page). */
+export interface StoredDraft {
+  readonly key: string;
+  readonly tabId: string;
+  readonly savedAt: number;
+  readonly transcript: { readonly text: string };
+}
+
+/** Every draft IndexedDB holds for a language (one per tab that kept one). */
+export async function storedDrafts(page: Page, lang: string): Promise<StoredDraft[]> {
   return page.evaluate(
-    ({ key }) =>
-      new Promise((resolve, reject) => {
+    ({ language }) =>
+      new Promise<StoredDraft[]>((resolve, reject) => {
         const open = indexedDB.open('red-box-translator');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('drafts')) return resolve(null);
-          const request = db.transaction('drafts').objectStore('drafts').get(key);
+          if (!db.objectStoreNames.contains('drafts')) return resolve([]);
+          const request = db.transaction('drafts').objectStore('drafts').getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(request.result ?? null);
+            const all = request.result as StoredDraft[];
+            resolve(all.filter((d) => d.key === language || d.key.startsWith(`${language}/`)));
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    { key: `${EPISODE_ID}/${lang.toLowerCase()}` },
+    { language: `${EPISODE_ID}/${lang.toLowerCase()}` },
   );
+}
+
+/** The newest draft IndexedDB holds for a language, or null. */
+export async function storedDraft(page: Page, lang: string): Promise<StoredDraft | null> {
+  const drafts = await storedDrafts(page, lang);
+  return drafts.sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
 }

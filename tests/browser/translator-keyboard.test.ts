@@ -119,9 +119,26 @@ describe('keyboard', () => {
     await expect.poll(async () => (await video()).time).toBeLessThan(11.5);
     await expect.poll(async () => (await video()).paused, { timeout: 6000 }).toBe(true);
 
+    // Watch for the loop going round: the time jumps back from the cue's end to its start.
+    await page.evaluate(() => {
+      const media = document.querySelector('video')!;
+      const state = window as unknown as { loopedBack: boolean };
+      state.loopedBack = false;
+      let last = media.currentTime;
+      media.addEventListener('timeupdate', () => {
+        if (media.currentTime < last - 0.5) state.loopedBack = true;
+        last = media.currentTime;
+      });
+    });
     await page.keyboard.press('Alt+l');
     expect(await row(page, 'c003').getAttribute('class')).toContain('t-row--looping');
-    await page.waitForTimeout(2600); // longer than the cue: it went round
+    await page.waitForFunction(
+      () => (window as unknown as { loopedBack: boolean }).loopedBack,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     const looping = await video();
     expect(looping.paused).toBe(false);
     expect(looping.time).toBeGreaterThanOrEqual(10.5);

@@ -226,7 +226,7 @@ describe('a new language', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByRole('button', { name: 'Restore draft' }).click();
-    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Restore draft' }).waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(artifacts, 'translator-phone.png') });
     // On a phone every control is within the screen's width and the rows are reachable.
     const overflow = await page.evaluate(

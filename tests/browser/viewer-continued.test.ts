@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findMatches } from '../../src/core/transcript-search.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, episodeFolder, readCues } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startPreviewServer, type RunningServer } from './support/servers.ts';
+import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 const english = readCues('transcript.en.vtt');
 const korean = readCues('transcript.ko.vtt');
@@ -19,7 +19,7 @@ let server: RunningServer;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  server = await startPreviewServer(inject('distDir'));
+  server = await sharedPreviewServer();
   browser = await launchChromium();
   await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 });

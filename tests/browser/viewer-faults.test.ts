@@ -10,7 +10,7 @@ import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { startDevServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes, editEpisodeJson } from './support/temp-episodes.ts';
+import { copyEpisodes, editEpisodeJson, withoutWordTimestamps } from './support/temp-episodes.ts';
 
 const BROKEN_ID = 'broken-korean';
 const MISSING_ID = 'missing-korean';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const transcript = path.join(hostile.folder, 'transcript.en.vtt');
   writeFileSync(
     transcript,
-    readFileSync(transcript, 'utf8')
+    withoutWordTimestamps(readFileSync(transcript, 'utf8'))
       .replace(
         'Welcome to the Red Box!',
         '&lt;script&gt;window.hacked=2&lt;/script&gt; onerror=alert(1)',
@@ -125,7 +125,8 @@ describe('faults in the viewer', () => {
   it('keeps the transcript readable and offers a retry when the video fails', async () => {
     let mediaBroken = true;
     const { page, problems } = await open(`/watch/${EPISODE_ID}`, async (page) => {
-      await page.route('**/media/episode.*', (route) =>
+      // Every source: the HLS ladder first, then the files it falls back to.
+      await page.route('**/media/**', (route) =>
         mediaBroken ? route.abort('failed') : route.continue(),
       );
     });

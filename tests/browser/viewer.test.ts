@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findCueIndexAt } from '../../src/core/time-index.ts';
 import { seriousAxeViolations } from './support/axe.ts';
@@ -13,7 +13,7 @@ import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { layoutProblems } from './support/layout.ts';
 import { watchPageProblems, type PageProblems } from './support/page-watch.ts';
-import { projectRoot, startPreviewServer, type RunningServer } from './support/servers.ts';
+import { projectRoot, sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -25,7 +25,7 @@ const chapters = readCues('chapters.en.vtt');
 const watchUrl = (query = ''): string => `${server.url}/watch/${EPISODE_ID}${query}`;
 
 beforeAll(async () => {
-  server = await startPreviewServer(inject('distDir'));
+  server = await sharedPreviewServer();
   browser = await launchChromium();
 });
 
@@ -101,7 +101,8 @@ describe('the viewer', () => {
   it('seeks when a line is clicked or activated with Enter', async () => {
     const { page } = await openWatch();
     const target = cues[20]!;
-    await page.locator(`[data-cue-id="${target.id}"]`).click();
+    // Its time, not its text: a click on a timed word plays from that word (words.test.ts).
+    await page.locator(`[data-cue-id="${target.id}"] .line__time`).click();
     await page.waitForFunction(
       (id) =>
         document.querySelector(`[data-cue-id="${id}"]`)?.getAttribute('aria-current') === 'true',

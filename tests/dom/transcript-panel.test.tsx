@@ -14,7 +14,7 @@ import {
   PlayerRuntimeProvider,
   type PlayerRuntime,
 } from '../../src/features/shared/player-runtime.tsx';
-import { TranscriptPanel } from '../../src/features/viewer/transcript-panel.tsx';
+import { TranscriptPanel } from '../../src/features/shared/transcript-panel.tsx';
 
 const episode: Episode = {
   id: 'test',
@@ -41,7 +41,7 @@ a2
 
 a3
 00:00:05.000 --> 00:00:06.000
-<v Dasom>A second speaker in North Korea
+<v Dasom>A <00:00:05.200>second <00:00:05.400>speaker <00:00:05.600>in <00:00:05.700>North <00:00:05.850>Korea
 `;
 
 /** A follower driven by the test instead of a media element. */
@@ -150,6 +150,7 @@ describe(TranscriptPanel.name, () => {
     expect(heads).toEqual(['Joy', 'Dasom <img src=x onerror=alert(1)>']);
   });
 
+  // a3 carries word timestamps: a match across two timed words is still one mark.
   it('highlights every search match and counts them', async () => {
     renderPanel();
     const box = screen.getByRole('searchbox', { name: 'Search the transcript' });

@@ -86,6 +86,26 @@ describe('the workspace session', () => {
     expect(state.history.present.docs.transcript.cues[1]!.text).toBe('two');
     expect(unsavedKinds(state)).toEqual(['transcript']);
   });
+
+  it('folds an amendment into the present step: one undo takes the edit and it back', () => {
+    let state = type(start(), 0, 'un', 0);
+    const steps = state.history.past.length;
+    state = sessionReducer(state, {
+      type: 'amend',
+      kind: 'transcript',
+      change: (document) => setCueText(document, 1, 'deux'),
+    });
+    expect(state.history.past.length).toBe(steps);
+    expect(state.history.present.docs.transcript.cues.map((cue) => cue.text)).toEqual([
+      'un',
+      'deux',
+    ]);
+    state = sessionReducer(state, { type: 'undo' });
+    expect(state.history.present.docs.transcript.cues.map((cue) => cue.text)).toEqual([
+      'one',
+      'two',
+    ]);
+  });
 });
 
 describe(neighbourRow.name, () => {

@@ -5,12 +5,12 @@ import {
   MAX_TRANSCRIPT_HEIGHT,
   MIN_TRANSCRIPT_HEIGHT,
   embedLayout,
-} from '../../src/features/embed/embed-layout.ts';
+} from '../../src/features/shared/embed-layout.ts';
 import {
   embedQuery,
   normalizeOrigin,
   readEmbedParams,
-} from '../../src/features/embed/embed-params.ts';
+} from '../../src/features/shared/embed-params.ts';
 
 const read = (query: string) => readEmbedParams(new URLSearchParams(query));
 

@@ -62,6 +62,14 @@ describe(readCommand.name, () => {
     expect(readCommand(command('play'))).toEqual({ name: 'play' });
     expect(readCommand(command('pause'))).toEqual({ name: 'pause' });
     expect(readCommand(command('getState'))).toEqual({ name: 'getState' });
+    // listen keeps only the opt-in events it knows.
+    expect(readCommand(command('listen', { events: ['wordchange', 'cuechange', 42] }))).toEqual({
+      name: 'listen',
+      events: ['wordchange'],
+    });
+    expect(readCommand(command('listen', { events: 'wordchange' }))).toEqual({
+      problem: 'listen needs a list of event names',
+    });
     expect(readCommand(command('seek', { seconds: 12.5 }))).toEqual({
       name: 'seek',
       seconds: 12.5,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { embedSnippet, escapeHtml, watchUrl } from '../../src/features/embed/share-links.ts';
+import { embedSnippet, escapeHtml, watchUrl } from '../../src/features/shared/share-links.ts';
 import { markdownToHtml } from '../../src/server/embed-docs.ts';
 import { frameAncestors, frameAncestorsPolicy } from '../../src/server/embed-frame-ancestors.ts';
 import { imageSize } from '../../src/server/oembed-image-size.ts';

@@ -58,6 +58,7 @@ describe(validateEpisodeJson.name, () => {
         poster: 'media/poster.jpg',
         duration: 296,
         frameRate: 29.97,
+        waveform: 'media/waveform.bin',
         note: 'A stand-in.',
       },
       speakers: [
@@ -110,6 +111,19 @@ describe(validateEpisodeJson.name, () => {
         ...at(result.text, '42'),
         message: expect.stringMatching(/^speakers\[2\]\.name: expected a string, got 42: give/),
       },
+    ]);
+  });
+
+  it('reports a waveform path outside the episode folder at its value, saying what to write', () => {
+    const episode = minimal();
+    const result = validate({ ...episode, media: { ...episode.media, waveform: '../x.bin' } });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        rule: 'schema',
+        severity: 'error',
+        ...at(result.text, '"../x.bin"'),
+        message: expect.stringMatching(/^media\.waveform: .*npm run waveform/),
+      }),
     ]);
   });
 

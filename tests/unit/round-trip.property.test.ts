@@ -5,14 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { VttDocument } from '../../src/core/cue-model.ts';
+import type { CueSegment, VttDocument } from '../../src/core/cue-model.ts';
 import { parseVtt, type ParsedCue } from '../../src/core/vtt-parse.ts';
-import {
-  replaceCues,
-  serializeVtt,
-  withPlainText,
-  type WritableCue,
-} from '../../src/core/vtt-serialize.ts';
+import { replaceCues, serializeVtt, type WritableCue } from '../../src/core/vtt-serialize.ts';
+import { withEditedText } from '../../src/core/cue-text-edit.ts';
 
 const RUNS = 300;
 
@@ -268,7 +264,9 @@ describe('edits typed as plain text', () => {
     fc.assert(
       fc.property(file, fc.array(typed, { minLength: 1, maxLength: 12 }), ({ text }, edits) => {
         const first = parseVtt(text).document;
-        const edited = replaceCues(first, (cue, i) => withPlainText(cue, edits[i % edits.length]!));
+        const edited = replaceCues(first, (cue, i) =>
+          withEditedText(cue, edits[i % edits.length]!),
+        );
         const second = parseVtt(serializeVtt(edited));
         edited.cues.forEach((cue, i) => {
           const reread = second.document.cues[i]!;
@@ -279,6 +277,88 @@ describe('edits typed as plain text', () => {
         expect(second.findings.filter((finding) => finding.rule.startsWith('raw-'))).toEqual([]);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('word timestamps through a round trip', () => {
+  /** A word-timed cue as the aligner writes it: a timestamp tag before every word but the first. */
+  const timedCue = fc
+    .record({
+      words: fc.array(fc.oneof(hangulWord, latinWord, reference), { minLength: 1, maxLength: 12 }),
+      gaps: fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 12, maxLength: 12 }),
+      startMs: fc.integer({ min: 0, max: 600_000 }),
+      voice: fc.option(fc.constantFrom(...VOICES)),
+      breakAt: fc.integer({ min: 0, max: 12 }),
+    })
+    .map(({ words, gaps, startMs, voice, breakAt }) => (base: number) => {
+      let at = base + startMs;
+      const times = words.map((_, i) => (i === 0 ? at : (at += gaps[i]!)));
+      const endMs = at + 500;
+      const body = words
+        .map((word, i) => {
+          const separator = i === 0 ? '' : i === breakAt ? '\n' : ' ';
+          const tag = i === 0 ? '' : `<${writeTime(times[i]!, false)}>`;
+          return separator + tag + word.written;
+        })
+        .join('');
+      return {
+        text: voice ? `<v ${voice}>${body}</v>` : body,
+        startMs: base + startMs,
+        endMs,
+        times: times.slice(1),
+        plain: words
+          .map((word, i) => (i === 0 ? '' : i === breakAt ? '\n' : ' ') + word.plain)
+          .join(''),
+      };
+    });
+
+  const timestampsOf = (segments: readonly CueSegment[]): number[] =>
+    segments.flatMap((segment) =>
+      segment.type === 'timestamp'
+        ? [Math.round(segment.time * 1000)]
+        : segment.type === 'text'
+          ? []
+          : timestampsOf(segment.children),
+    );
+
+  it('keeps every timestamp tag, in order and to the millisecond, written either way', () => {
+    fc.assert(
+      fc.property(fc.array(timedCue, { minLength: 1, maxLength: 6 }), (generated) => {
+        // One after another, as in a file.
+        let base = 0;
+        const cues = generated.map((at) => {
+          const cue = at(base);
+          base = cue.endMs;
+          return cue;
+        });
+        const text =
+          'WEBVTT\n\n' +
+          cues
+            .map(
+              (cue, i) =>
+                `c${i + 1}\n${writeTime(cue.startMs, false)} --> ${writeTime(cue.endMs, false)}\n${cue.text}`,
+            )
+            .join('\n\n') +
+          '\n';
+        const first = parseVtt(text);
+        expect(first.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+        first.document.cues.forEach((cue, i) => {
+          expect(timestampsOf(cue.segments)).toEqual(cues[i]!.times);
+          expect(cue.text).toBe(cues[i]!.plain);
+        });
+        for (const written of [
+          serializeVtt(first.document),
+          serializeVtt(replaceCues(first.document, withoutRawText)),
+        ]) {
+          const second = parseVtt(written);
+          second.document.cues.forEach((cue, i) => {
+            expect(timestampsOf(cue.segments)).toEqual(cues[i]!.times);
+            expect(cue.segments).toEqual(first.document.cues[i]!.segments);
+          });
+        }
+      }),
+      { numRuns: RUNS / 2 },
     );
   });
 });

@@ -6,79 +6,42 @@
 import {
   cpSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mergeWithNextCue, removeCue, setCueText } from '../../src/core/translation-edit.ts';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
+import { serializeVtt } from '../../src/core/vtt-serialize.ts';
 import { createSaveApiHandler } from '../../src/server/save-api.ts';
 import { BACKUP_FOLDER, keepBackup, writeFileAtomic } from '../../src/server/translation-files.ts';
 import { snapshotFiles } from '../browser/translator-files.ts';
-
-const EPISODE = 'misunderstandings-and-stereotypes';
-const bundled = path.resolve(import.meta.dirname, '../../episodes', EPISODE);
+import {
+  apiUrl as url,
+  bundledEpisode as bundled,
+  copyEpisode,
+  EPISODE,
+  sendRequest,
+  startApiServer,
+  temporaryFiles,
+  vttHeaders,
+  type ApiServer,
+} from './save-api-testbed.ts';
 
 let root: string;
 let episodesDir: string;
 let folder: string;
-let server: Server;
+let server: ApiServer;
 let port: number;
 /** One handler per test, as the plugin makes one per server (its write queue is per handler). */
 let handler: ReturnType<typeof createSaveApiHandler>;
 
-interface Reply {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-function send(
-  method: string,
-  rawPath: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...options.headers };
-    const req = request(
-      { host: '127.0.0.1', port, method, path: rawPath, headers, setHost: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    // The server may answer and close before a large body is through: that is the point.
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
-    });
-    if (options.body !== undefined && options.chunked) {
-      const body = Buffer.from(options.body);
-      for (let at = 0; at < body.length; at += 64 * 1024)
-        req.write(body.subarray(at, at + 64 * 1024));
-      req.end();
-    } else req.end(options.body);
-  });
-}
-
-const url = (file: string, id = EPISODE) => `/api/episodes/${id}/${file}`;
-const vttHeaders = (etag: string) => ({
-  'Content-Type': 'text/vtt; charset=utf-8',
-  'If-Match': etag,
-});
+const send = (method: string, rawPath: string, options?: Parameters<typeof sendRequest>[3]) =>
+  sendRequest(port, method, rawPath, options);
 
 async function etagOf(file: string): Promise<string> {
   const reply = await send('GET', url(file));
@@ -87,33 +50,23 @@ async function etagOf(file: string): Promise<string> {
 }
 
 const snapshot = () => snapshotFiles(root);
+const onDisk = (file: string) => readFileSync(path.join(folder, file), 'utf8');
+/** The file on disk with the text of its first cue changed: a save that removes nothing. */
+const withFirstCueText = (file: string, text: string) =>
+  serializeVtt(setCueText(parseVtt(onDisk(file)).document, 0, text));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('not the API');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await startApiServer(() => handler);
+  port = server.port;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'red-box-save-api-'));
-  episodesDir = path.join(root, 'episodes');
-  folder = path.join(episodesDir, EPISODE);
-  cpSync(bundled, folder, {
-    recursive: true,
-    filter: (source) => !source.includes(`${path.sep}media`),
-  });
-  writeFileSync(path.join(root, 'outside.vtt'), 'WEBVTT\n\nsecret\n');
+  const copy = copyEpisode();
+  ({ root, episodesDir, folder } = copy);
   handler = createSaveApiHandler({ episodesDir });
-  return () => rmSync(root, { recursive: true, force: true });
+  return copy.remove;
 });
 
 describe('GET', () => {
@@ -140,7 +93,9 @@ describe('GET', () => {
 });
 
 describe('PUT', () => {
-  const body = (text: string) => `WEBVTT\n\nc001\n00:00:02.500 --> 00:00:04.105\n<v All>${text}\n`;
+  // Computed from the bundled file, before any test changes the copy.
+  const koreanFile = readFileSync(path.join(bundled, 'transcript.ko.vtt'), 'utf8');
+  const body = (text: string) => koreanFile.replace('레드 박스에 오신 걸 환영해요!', text);
 
   it('writes with the right If-Match, answers the new ETag and keeps the old version as a backup', async () => {
     const before = readFileSync(path.join(folder, 'transcript.ko.vtt'), 'utf8');
@@ -158,7 +113,7 @@ describe('PUT', () => {
     expect(backups[0]).toMatch(/^transcript\.ko\.vtt\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z$/);
     expect(readFileSync(path.join(folder, BACKUP_FOLDER, backups[0]!), 'utf8')).toBe(before);
     // No temporary file is left behind.
-    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(temporaryFiles(folder)).toEqual([]);
   });
 
   it('answers 409 with the current text when the file changed since it was loaded', async () => {
@@ -262,17 +217,114 @@ describe('PUT', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('accepts a half-done translation with errors and warnings: only the signature is required', async () => {
+  it('accepts a half-done translation with errors and warnings: it need not pass the checks', async () => {
     const etag = await etagOf('transcript.ko.vtt');
-    const halfDone =
-      'WEBVTT\n\nc001\n00:00:02.500 --> 00:00:04.105\n<v All>\n\nc002\n00:00:06.905 --> 00:00:10.485\nA & B\n';
+    const halfDone = koreanFile
+      .replace('레드 박스에 오신 걸 환영해요!', '')
+      .replace('<v Jeongyol>북한 사람들에 대한 오해 중에', 'A & B');
     const reply = await send('PUT', url('transcript.ko.vtt'), {
       headers: vttHeaders(etag),
       body: halfDone,
     });
     expect(reply.status).toBe(200);
   });
+});
 
+describe('PUT that would throw work away (422 unless the request means it)', () => {
+  const ALLOW = { 'X-Red-Box-Allow-Removal': 'cues' };
+  const put = async (file: string, text: string, headers: Record<string, string> = {}) =>
+    send('PUT', url(file), {
+      headers: { ...vttHeaders(await etagOf(file)), ...headers },
+      body: text,
+    });
+  const withoutCues = (file: string, ids: readonly string[]) => {
+    const document = parseVtt(onDisk(file)).document;
+    const indexes = document.cues.flatMap((cue, index) => (ids.includes(cue.id) ? [index] : []));
+    return serializeVtt(indexes.reverse().reduce(removeCue, document));
+  };
+  interface Refusal {
+    message: string;
+    findings: Array<{ rule: string; cueId?: string; file: string; line: number; col: number }>;
+  }
+  const refusalOf = (reply: { status: number; headers: Record<string, unknown>; body: string }) => {
+    expect(reply.status).toBe(422);
+    expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+    return JSON.parse(reply.body) as Refusal;
+  };
+
+  it('refuses a save that leaves a file that had cues with none, source or translation', async () => {
+    for (const file of ['transcript.ko.vtt', 'transcript.en.vtt', 'chapters.ko.vtt']) {
+      const before = onDisk(file);
+      const refusal = refusalOf(await put(file, 'WEBVTT\n'));
+      expect(refusal.message).toMatch(
+        /without a single cue.*Nothing was written.*X-Red-Box-Allow-Removal: cues/s,
+      );
+      expect(refusal.findings).toEqual([
+        expect.objectContaining({ rule: 'all-cues-removed', file, line: 1, col: 1 }),
+      ]);
+      expect(onDisk(file)).toBe(before);
+    }
+    expect(existsSync(path.join(folder, BACKUP_FOLDER))).toBe(false);
+  });
+
+  it('refuses a translation that drops ids the source has, with a finding per id', async () => {
+    const before = onDisk('transcript.ko.vtt');
+    const refusal = refusalOf(
+      await put('transcript.ko.vtt', withoutCues('transcript.ko.vtt', ['c002', 'c003', 'c094'])),
+    );
+    expect(refusal.message).toMatch(
+      /remove 3 cues the source has from transcript\.ko\.vtt \(c002, c003, c094\)/,
+    );
+    expect(refusal.findings.map(({ rule, cueId }) => [rule, cueId])).toEqual([
+      ['missing-translation', 'c002'],
+      ['missing-translation', 'c003'],
+      ['missing-translation', 'c094'],
+    ]);
+    // Placed where the cue would go: before c004, whose line the new text numbers.
+    const sent = withoutCues('transcript.ko.vtt', ['c002', 'c003', 'c094']).split('\n');
+    expect(sent[refusal.findings[0]!.line - 1]).toBe('c004');
+    expect(onDisk('transcript.ko.vtt')).toBe(before);
+    // Questions too: the chapter id is the source's.
+    const chapters = onDisk('chapters.ko.vtt').replace(/^q1$/m, 'q9');
+    expect(refusalOf(await put('chapters.ko.vtt', chapters)).findings).toEqual([
+      expect.objectContaining({ rule: 'missing-translation', cueId: 'q1' }),
+    ]);
+  });
+
+  it('lets a request that says it means it remove cues (X-Red-Box-Allow-Removal: cues)', async () => {
+    const fewer = withoutCues('transcript.ko.vtt', ['c002']);
+    expect((await put('transcript.ko.vtt', fewer, ALLOW)).status).toBe(200);
+    expect(onDisk('transcript.ko.vtt')).toBe(fewer);
+    expect(
+      (await put('transcript.ko.vtt', 'WEBVTT\n', { 'x-red-box-allow-removal': 'ids, CUES' }))
+        .status,
+    ).toBe(200);
+    expect(onDisk('transcript.ko.vtt')).toBe('WEBVTT\n');
+    // Another value does not.
+    expect(
+      (await put('transcript.en.vtt', 'WEBVTT\n', { 'X-Red-Box-Allow-Removal': 'yes' })).status,
+    ).toBe(422);
+  });
+
+  it('lets the source lose ids (merging rows) and a translation drop what it no longer had', async () => {
+    // Merging c002 and c003 in the unlocked source drops c003 from it.
+    const merged = serializeVtt(
+      mergeWithNextCue(parseVtt(onDisk('transcript.en.vtt')).document, 1),
+    );
+    expect((await put('transcript.en.vtt', merged)).status).toBe(200);
+    // c003 is no longer a source id: the translation may drop it.
+    expect(
+      (await put('transcript.ko.vtt', withoutCues('transcript.ko.vtt', ['c003']))).status,
+    ).toBe(200);
+    // c005 was removed from the translation in a text editor: a save without it removes nothing.
+    const edited = withoutCues('transcript.ko.vtt', ['c005']);
+    writeFileSync(path.join(folder, 'transcript.ko.vtt'), edited);
+    const halfDone = serializeVtt(setCueText(parseVtt(edited).document, 0, '환영!'));
+    expect((await put('transcript.ko.vtt', halfDone)).status).toBe(200);
+  });
+});
+
+describe('backups', () => {
   it('keeps the last 20 versions of a file', async () => {
     const target = path.join(folder, 'transcript.ko.vtt');
     for (let i = 0; i < 25; i++) {
@@ -397,7 +449,7 @@ describe('refusals: nothing outside the episode folder is read or written', () =
         Origin: `http://127.0.0.1:${port}`,
         'Sec-Fetch-Site': 'same-origin',
       },
-      body: 'WEBVTT\n',
+      body: withFirstCueText('transcript.ko.vtt', '우리 페이지'),
     });
     expect(own.status).toBe(200);
   });
@@ -469,7 +521,7 @@ describe('POST tracks', () => {
     // The new language is now writable.
     const put = await send('PUT', url('transcript.fr.vtt'), {
       headers: vttHeaders(created.transcript.etag),
-      body: 'WEBVTT\n',
+      body: withFirstCueText('transcript.fr.vtt', 'Bienvenue !'),
     });
     expect(put.status).toBe(200);
   });
@@ -526,6 +578,6 @@ describe(writeFileAtomic.name, () => {
     await reader;
     expect(reads).toBeGreaterThan(5);
     expect(torn).toEqual([]);
-    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(temporaryFiles(folder)).toEqual([]);
   });
 });

@@ -92,6 +92,45 @@ describe(setCueText.name, () => {
   });
 });
 
+describe('inline markup (issue 18)', () => {
+  const MARKED = `WEBVTT
+
+c1
+00:00:01.000 --> 00:00:06.000
+<v Joy><i>Hello</i> <00:02.500>there, <c.loud>my</c> <00:03.500><lang ko>친구</lang>
+`;
+
+  it('keeps the tags and word timestamps of a row whose text is edited', () => {
+    const edited = setCueText(parse(MARKED), 0, 'Hello there, my good 친구');
+    expect(serializeVtt(edited)).toContain(
+      '<v Joy><i>Hello</i> <00:02.500>there, <c.loud>my</c> good <00:03.500><lang ko>친구</lang>\n',
+    );
+    expect(reparse(edited).cues[0]!.text).toBe('Hello there, my good 친구');
+  });
+
+  it('keeps each part’s markup when a row is split, and its timestamps within its time', () => {
+    const split = splitCue(parse(MARKED), 0, 'Hello there,'.length);
+    const written = serializeVtt(split);
+    expect(written).toContain('<v Joy><i>Hello</i> <00:02.500>there,\n');
+    expect(written).toContain('<v Joy><c.loud>my</c> <00:03.500><lang ko>친구</lang>\n');
+    // "my" is timed by nothing of its own: the cut falls before the next timed word.
+    expect(split.cues[1]!.startTime).toBeLessThan(3.5);
+    expect(split.cues[1]!.startTime).toBeGreaterThan(2.5);
+    expect(reparse(split).cues.map((cue) => cue.text)).toEqual(['Hello there,', 'my 친구']);
+  });
+
+  it('splits a timed row where its next word starts, as the aligner timed it', () => {
+    const split = splitCue(parse(MARKED), 0, 'Hello there, my '.length);
+    expect(split.cues.map(({ startTime, endTime }) => [startTime, endTime])).toEqual([
+      [1, 3.5],
+      [3.5, 6],
+    ]);
+    expect(serializeVtt(split)).toContain(
+      'c1-2\n00:00:03.500 --> 00:00:06.000\n<v Joy><lang ko>친구</lang>\n',
+    );
+  });
+});
+
 describe(nudgeCue.name, () => {
   it('moves the start or the end by the step, to the millisecond', () => {
     const document = nudgeCue(nudgeCue(parse(), 0, 'start', 0.1), 0, 'end', -0.1);

@@ -5,12 +5,10 @@ import { parseVtt } from '../../src/core/vtt-parse.ts';
 import {
   escapeCueText,
   formatTimestamp,
-  normaliseTypedText,
   replaceCues,
   segmentsToCueText,
   serializeCue,
   serializeVtt,
-  withPlainText,
 } from '../../src/core/vtt-serialize.ts';
 
 const fixture = (name: string): string =>
@@ -114,56 +112,6 @@ describe(segmentsToCueText.name, () => {
     expect(segmentsToCueText(cue.segments)).toBe(
       '<v.loud Joy><lang.k ko>안녕</lang> <c.a.b>x</c><00:00:01.500><ruby>漢<rt>kan</rt></ruby></v>',
     );
-  });
-});
-
-describe(withPlainText.name, () => {
-  it('keeps the voice span with its classes, and escapes what was typed', () => {
-    const cue = firstCue('<v.loud.fast Joy>Old <i>text</i></v>');
-    const edited = withPlainText(cue, 'Tom & Jerry <3 --> 한국');
-    expect(edited.rawText).toBe('<v.loud.fast Joy>Tom &amp; Jerry &lt;3 --&gt; 한국</v>');
-    expect(edited.text).toBe('Tom & Jerry <3 --> 한국');
-    expect(edited.voice).toBe('Joy');
-    expect(edited.segments).toEqual([
-      {
-        type: 'voice',
-        classes: ['loud', 'fast'],
-        annotation: 'Joy',
-        children: [{ type: 'text', text: 'Tom & Jerry <3 --> 한국' }],
-      },
-    ]);
-  });
-
-  it('keeps a voice span that sits inside other markup', () => {
-    const cue = firstCue('<i><v Park Eunhee>old</v></i>');
-    expect(withPlainText(cue, 'new').rawText).toBe('<v Park Eunhee>new</v>');
-  });
-
-  it('writes plain text when the cue had no voice span', () => {
-    expect(withPlainText(firstCue('<b>old</b>'), 'a & b').rawText).toBe('a &amp; b');
-  });
-
-  it('returns the same cue when the text did not change', () => {
-    const cue = firstCue('<v Joy>same <i>text</i></v>');
-    expect(withPlainText(cue, 'same text')).toBe(cue);
-  });
-
-  it('drops empty lines and trailing spaces, folds CRLF', () => {
-    const edited = withPlainText(firstCue('<v Joy>x'), 'one  \r\n\r\n  two\n\n');
-    expect(edited.text).toBe('one\n  two');
-    expect(normaliseTypedText('a \n \n\nb')).toBe('a\nb');
-  });
-
-  it('reads back, after a save, exactly as typed', () => {
-    const document = parseVtt(fixture('blocks.vtt')).document;
-    const edited = replaceCues(document, (cue) => withPlainText(cue, `${cue.id}: R&D <&> -->`));
-    const reread = parseVtt(serializeVtt(edited));
-    expect(reread.document.cues.map((cue) => [cue.text, cue.voice])).toEqual([
-      ['q1-1: R&D <&> -->', 'Joy'],
-      ['q1-2: R&D <&> -->', 'Joy'],
-      ['q1-3: R&D <&> -->', null],
-    ]);
-    expect(reread.findings).toEqual([]);
   });
 });
 

@@ -6,18 +6,21 @@
  * Tolerances: cue times are written in milliseconds, so comparisons allow for that rounding.
  */
 import type { Finding, RuleId, Severity, SpeakerRef } from '../cue-model.ts';
-import { primaryLanguage } from '../language-tag.ts';
 import {
-  characterWeight,
+  codePointWeight,
+  countsHalfWidth,
   displayLength,
   readingSpeed,
   type ReadingProfile,
 } from '../reading-profile.ts';
+import { appendAll, formatCount, shorten, summariseRepeats } from '../finding-bounds.ts';
+import { speakerName } from '../speaker-match.ts';
 import { formatTimestamp } from '../vtt-serialize.ts';
 import {
-  displayedCharacters,
+  forEachDisplayedRun,
   timingColumns,
   voiceNamePosition,
+  type FileLines,
   writtenLines,
   type CheckedCue,
 } from './positions.ts';
@@ -28,7 +31,7 @@ export interface CueCheckContext {
   readonly file: string;
   readonly profile: ReadingProfile;
   /** The file's lines, when known: timing findings then point at the timestamp itself. */
-  readonly lines?: readonly string[];
+  readonly lines?: FileLines;
 }
 
 /** Floating-point slack for times parsed from milliseconds. */
@@ -54,7 +57,16 @@ function finding(
 
 const seconds = (value: number): string => `${value.toFixed(3).replace(/\.?0+$/, '')} s`;
 const time = (value: number): string => formatTimestamp(value);
-const cueName = (cue: CheckedCue): string => (cue.id ? `"${cue.id}"` : `at ${time(cue.startTime)}`);
+const cueName = (cue: CheckedCue): string =>
+  cue.id ? `"${shorten(cue.id)}"` : `at ${time(cue.startTime)}`;
+
+const twoFrames = (profile: ReadingProfile): string =>
+  `2 frames (${seconds(profile.minGap)} at ${profile.frameRate} fps)`;
+
+/** The column of a cue's end timestamp, for findings that ask to move it. */
+function endColumn(context: Pick<CueCheckContext, 'lines'>, cue: CheckedCue): number {
+  return timingColumns(context.lines, cue.timingLine).end;
+}
 
 function profileLabel(profile: ReadingProfile): string {
   const half = profile.halfWidthCountsHalf ? '; half-width characters count 0.5' : '';
@@ -83,17 +95,101 @@ export function checkReadingSpeed(cue: CheckedCue, context: CueCheckContext): Fi
   ];
 }
 
+/** What the line rules need of one written line, measured in one pass without allocating. */
+interface LineMeasure {
+  /** Display length (see `displayLength`). */
+  readonly length: number;
+  /** Column of the first character past the line limit, or null. */
+  readonly pastLimit: number | null;
+  /** Display length without the leading and trailing white space (what `trim` removes). */
+  readonly trimmedLength: number;
+}
+
+/** White space as `String.prototype.trim` removes it. */
+function isTrimmedSpace(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x09 && codePoint <= 0x0d) ||
+    codePoint === 0x20 ||
+    codePoint === 0xa0 ||
+    codePoint === 0x1680 ||
+    (codePoint >= 0x2000 && codePoint <= 0x200a) ||
+    codePoint === 0x2028 ||
+    codePoint === 0x2029 ||
+    codePoint === 0x202f ||
+    codePoint === 0x205f ||
+    codePoint === 0x3000 ||
+    codePoint === 0xfeff
+  );
+}
+
+/** A line being measured: what `measureRun` adds up. */
+interface LineMeter {
+  half: boolean;
+  limit: number;
+  length: number;
+  pastLimit: number | null;
+  leading: number;
+  trailing: number;
+  seenText: boolean;
+}
+
+/** Add the displayed characters `source[start, end)` (at their own columns, or all at `col`). */
+function measureRun(
+  meter: LineMeter,
+  source: string,
+  start: number,
+  end: number,
+  col: number | null,
+): void {
+  for (let at = start; at < end;) {
+    const codePoint = source.codePointAt(at)!;
+    const weight = codePointWeight(codePoint, meter.half);
+    meter.length += weight;
+    if (meter.pastLimit === null && meter.length > meter.limit) meter.pastLimit = col ?? at + 1;
+    if (!isTrimmedSpace(codePoint)) {
+      meter.seenText = true;
+      meter.trailing = 0;
+    } else if (meter.seenText) meter.trailing += weight;
+    else meter.leading += weight;
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+}
+
+function measureLine(line: string, profile: ReadingProfile): LineMeasure {
+  const meter: LineMeter = {
+    half: countsHalfWidth(profile.lang),
+    limit: profile.maxLineLength + EPSILON,
+    length: 0,
+    pastLimit: null,
+    leading: 0,
+    trailing: 0,
+    seenText: false,
+  };
+  // Plain text, or plain text after one leading tag that is no ruby text (`<v Joy>…`), is
+  // measured as it stands; anything else run by run.
+  let plainFrom = 0;
+  if (line.startsWith('<')) plainFrom = line.startsWith('<rt') ? -1 : line.indexOf('>') + 1 || -1;
+  if (plainFrom >= 0 && line.indexOf('<', plainFrom) < 0 && line.indexOf('&', plainFrom) < 0) {
+    measureRun(meter, line, plainFrom, line.length, null);
+  } else {
+    forEachDisplayedRun(line, (source, start, end, col) =>
+      measureRun(meter, source, start, end, col),
+    );
+  }
+  const { length, pastLimit, leading, trailing } = meter;
+  return { length, pastLimit, trimmedLength: length - leading - trailing };
+}
+
 /** A text line longer than the profile allows: at the first character past the limit. */
-export function checkLineLength(cue: CheckedCue, context: CueCheckContext): Finding[] {
+export function checkLineLength(
+  cue: CheckedCue,
+  context: CueCheckContext,
+  lines: readonly string[] = writtenLines(cue),
+): Finding[] {
   const { profile } = context;
   const out: Finding[] = [];
-  writtenLines(cue).forEach((line, index) => {
-    let length = 0;
-    let pastLimit: number | null = null;
-    for (const { char, col } of displayedCharacters(line)) {
-      length += characterWeight(char, profile.lang);
-      if (pastLimit === null && length > profile.maxLineLength + EPSILON) pastLimit = col;
-    }
+  lines.forEach((line, index) => {
+    const { length, pastLimit } = measureLine(line, profile);
     if (pastLimit === null) return;
     out.push(
       finding(
@@ -112,11 +208,15 @@ export function checkLineLength(cue: CheckedCue, context: CueCheckContext): Find
 
 /**
  * More lines than the profile allows (at the first extra line), or two lines that would fit on
- * one (at the second line): a cue is one line unless it exceeds the line limit.
+ * one (at the second line): a cue is one line unless it exceeds the line limit. Lines as written:
+ * a `&#10;` shows as a break on screen but is no line of the file, so it cannot be a position.
  */
-export function checkLineCount(cue: CheckedCue, context: CueCheckContext): Finding[] {
+export function checkLineCount(
+  cue: CheckedCue,
+  context: CueCheckContext,
+  lines: readonly string[] = writtenLines(cue),
+): Finding[] {
   const { profile } = context;
-  const lines = cue.text.split('\n');
   if (cue.text === '') return [];
   if (lines.length > profile.maxLines) {
     return [
@@ -126,14 +226,18 @@ export function checkLineCount(cue: CheckedCue, context: CueCheckContext): Findi
         context,
         cue.timingLine + 1 + profile.maxLines,
         1,
-        `This cue has ${lines.length} lines; at most ${profile.maxLines} fit on screen: join lines, or split the cue into two cues.`,
+        `This cue has ${formatCount(lines.length)} lines; at most ${profile.maxLines} fit on screen: join lines, or split the cue into two cues.`,
         cue.id,
       ),
     ];
   }
   if (lines.length === 2) {
-    const joiner = ['ja', 'zh'].includes(primaryLanguage(profile.lang)) ? '' : ' ';
-    const joined = displayLength(lines.map((line) => line.trim()).join(joiner), profile.lang);
+    // Japanese and Chinese join lines without a space (the profile is named by the language).
+    const joiner = profile.name === 'ja' || profile.name === 'zh' ? '' : ' ';
+    const joined =
+      measureLine(lines[0]!, profile).trimmedLength +
+      displayLength(joiner, profile.lang) +
+      measureLine(lines[1]!, profile).trimmedLength;
     if (joined <= profile.maxLineLength) {
       return [
         finding(
@@ -157,7 +261,6 @@ export function checkDuration(cue: CheckedCue, context: CueCheckContext): Findin
   const duration = cue.endTime - cue.startTime;
   // An end before the start is a WebVTT error already.
   if (duration <= 0) return [];
-  const col = timingColumns(context.lines, cue.timingLine).end;
   if (duration < profile.minDuration - DURATION_TOLERANCE) {
     return [
       finding(
@@ -165,7 +268,7 @@ export function checkDuration(cue: CheckedCue, context: CueCheckContext): Findin
         'warning',
         context,
         cue.timingLine,
-        col,
+        endColumn(context, cue),
         `This cue is on screen for ${seconds(duration)}, less than the minimum of ${seconds(profile.minDuration)} (20 frames at 24 fps): end it at ${time(cue.startTime + profile.minDuration)} or later, or merge it with a neighbour.`,
         cue.id,
       ),
@@ -178,7 +281,7 @@ export function checkDuration(cue: CheckedCue, context: CueCheckContext): Findin
         'warning',
         context,
         cue.timingLine,
-        col,
+        endColumn(context, cue),
         `This cue is on screen for ${seconds(duration)}, more than the maximum of ${seconds(profile.maxDuration)}: split it, or end it by ${time(cue.startTime + profile.maxDuration)}.`,
         cue.id,
       ),
@@ -187,13 +290,13 @@ export function checkDuration(cue: CheckedCue, context: CueCheckContext): Findin
   return [];
 }
 
-/** The text rules of one cue: reading speed, line length, line count. */
+/** The text rules of one cue: reading speed, line length, line count (long lines summarised). */
 export function checkCueText(cue: CheckedCue, context: CueCheckContext): Finding[] {
-  return [
-    ...checkReadingSpeed(cue, context),
-    ...checkLineLength(cue, context),
-    ...checkLineCount(cue, context),
-  ];
+  const lines = writtenLines(cue);
+  const out = checkReadingSpeed(cue, context);
+  appendAll(out, summariseRepeats(checkLineLength(cue, context, lines)));
+  appendAll(out, checkLineCount(cue, context, lines));
+  return out;
 }
 
 /**
@@ -205,9 +308,7 @@ export function checkGap(cue: CheckedCue, next: CheckedCue, context: CueCheckCon
   const { profile } = context;
   const gap = next.startTime - cue.endTime;
   if (gap < -EPSILON) return [];
-  const col = timingColumns(context.lines, cue.timingLine).end;
-  const frames = `2 frames (${seconds(profile.minGap)} at ${profile.frameRate} fps)`;
-  const closeAt = time(next.startTime - profile.minGap);
+  // Columns and advice are worked out only for a finding: most cue pairs have none.
   if (gap < profile.minGap - FRAME_TOLERANCE) {
     return [
       finding(
@@ -215,8 +316,8 @@ export function checkGap(cue: CheckedCue, next: CheckedCue, context: CueCheckCon
         'warning',
         context,
         cue.timingLine,
-        col,
-        `Only ${seconds(Math.max(0, gap))} between this cue's end and the next cue ${cueName(next)} at ${time(next.startTime)}: leave at least ${frames}, so the viewer sees a new cue: end this cue at ${closeAt}.`,
+        endColumn(context, cue),
+        `Only ${seconds(Math.max(0, gap))} between this cue's end and the next cue ${cueName(next)} at ${time(next.startTime)}: leave at least ${twoFrames(profile)}, so the viewer sees a new cue: end this cue at ${time(next.startTime - profile.minGap)}.`,
         cue.id,
       ),
     ];
@@ -231,8 +332,8 @@ export function checkGap(cue: CheckedCue, next: CheckedCue, context: CueCheckCon
         'warning',
         context,
         cue.timingLine,
-        col,
-        `A gap of ${seconds(gap)} before the next cue ${cueName(next)}: gaps of ${seconds(profile.chainingThreshold)} or less flicker; close it to ${frames}: end this cue at ${closeAt}.`,
+        endColumn(context, cue),
+        `A gap of ${seconds(gap)} before the next cue ${cueName(next)}: gaps of ${seconds(profile.chainingThreshold)} or less flicker; close it to ${twoFrames(profile)}: end this cue at ${time(next.startTime - profile.minGap)}.`,
         cue.id,
       ),
     ];
@@ -311,7 +412,7 @@ export function checkAgainstSource(
         context,
         hasTextLine ? cue.timingLine + 1 : cue.timingLine,
         1,
-        `This ${what} is empty: translate the source ${what} "${source.text.replace(/\n/g, ' ')}".`,
+        `This ${what} is empty: translate the source ${what} "${shorten(source.text, 80)}".`,
         cue.id,
       ),
     );
@@ -321,8 +422,7 @@ export function checkAgainstSource(
     source.speakerId !== null &&
     cue.speakerId !== source.speakerId
   ) {
-    const name = (id: string): string =>
-      context.speakers?.find((speaker) => speaker.id === id)?.name ?? id;
+    const name = (id: string): string => shorten(speakerName(context.speakers, id));
     const voice = voiceNamePosition(cue);
     out.push(
       finding(

@@ -9,6 +9,7 @@ import {
   readCommand,
   readEnvelope,
   type Command,
+  type PlayerEventName,
   type ReplyPayload,
 } from './embed-protocol.ts';
 
@@ -20,6 +21,10 @@ export interface EmbedChannel {
   emit(name: string, payload: Readonly<Record<string, unknown>>): void;
   /** Set who carries out commands (one handler; the latest wins). Returns an unset function. */
   handleCommands(handler: CommandHandler): () => void;
+  /** Whether the host page listens to an opt-in event (see OPT_IN_EVENTS). */
+  isListening(name: PlayerEventName): boolean;
+  /** Told whenever the set of events the host page listens to changes. */
+  subscribeListening(listener: () => void): () => void;
   dispose(): void;
 }
 
@@ -45,6 +50,8 @@ export function openEmbedChannel(
   const parent = self.parent;
   if (!hostOrigin || !playerId || !parent || parent === self) return null;
   let handler: CommandHandler | null = null;
+  let listened: ReadonlySet<PlayerEventName> = new Set();
+  const listeningListeners = new Set<() => void>();
 
   const post = (message: ReturnType<typeof envelope>): void => {
     try {
@@ -65,6 +72,12 @@ export function openEmbedChannel(
       post(envelope(playerId, 'reply', name, payload, id));
     const command = readCommand(message);
     if ('problem' in command) return reply({ ok: false, message: command.problem });
+    if (command.name === 'listen') {
+      // The channel's own business, answered even before the player is ready.
+      listened = new Set(command.events);
+      listeningListeners.forEach((listener) => listener());
+      return reply({ ok: true });
+    }
     if (!handler) return reply({ ok: false, message: 'the player is not ready yet' });
     const carryOut = handler;
     // A handler that throws at once still answers with a reply, never an uncaught error.
@@ -85,8 +98,14 @@ export function openEmbedChannel(
         if (handler === next) handler = null;
       };
     },
+    isListening: (name) => listened.has(name),
+    subscribeListening(listener) {
+      listeningListeners.add(listener);
+      return () => listeningListeners.delete(listener);
+    },
     dispose() {
       handler = null;
+      listeningListeners.clear();
       self.removeEventListener('message', onMessage);
     },
   };

@@ -107,5 +107,8 @@ export async function runCommand(context: CommandContext, command: Command): Pro
     }
     case 'getState':
       return playerState(context);
+    case 'listen':
+      // Answered by the channel itself (embed-channel.ts); nothing for the player to do.
+      return undefined;
   }
 }

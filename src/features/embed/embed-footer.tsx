@@ -4,9 +4,9 @@
  */
 import type { MouseEvent } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
-import { useEmbedMessages } from './embed-messages.ts';
-import { watchUrl } from './share-links.ts';
-import { pageBaseUrl } from './page-base-url.ts';
+import { useEmbedMessages } from '../shared/embed-messages.ts';
+import { watchUrl } from '../shared/share-links.ts';
+import { pageBaseUrl } from '../shared/page-base-url.ts';
 
 export function EmbedFooter({
   episode,

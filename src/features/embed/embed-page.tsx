@@ -10,7 +10,7 @@ import { useI18n } from '../shared/i18n.tsx';
 import { ErrorNotice, Loading } from '../shared/status.tsx';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import type { EmbedChannel } from './embed-channel.ts';
-import { readEmbedParams } from './embed-params.ts';
+import { readEmbedParams } from '../shared/embed-params.ts';
 import { EmbedView } from './embed-view.tsx';
 import { useChangeEvent, useHeightReport } from './use-embed-events.ts';
 import { layoutStyle, useEmbedLayout } from './use-embed-layout.ts';

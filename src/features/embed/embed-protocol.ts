@@ -50,6 +50,11 @@ export interface PlayerEvents {
   readonly chapterchange: { chapterId: string | null; question: string | null };
   readonly languagechange: { lang: string };
   readonly error: { message: string };
+  /**
+   * The word being spoken (Contract 9): its cue, its position among the cue's timed words
+   * (0-based) and its text; all null when a word ends with none after it (a pause, a line's end).
+   */
+  readonly wordchange: { cueId: string | null; index: number | null; text: string | null };
 }
 
 export type PlayerEventName = keyof PlayerEvents;
@@ -65,7 +70,15 @@ export const PLAYER_EVENT_NAMES: readonly PlayerEventName[] = [
   'chapterchange',
   'languagechange',
   'error',
+  'wordchange',
 ];
+
+/**
+ * Events the player sends only while the page listens to them (one message per word is more than
+ * most pages want): embed.js tells the player with the `listen` command which of these have
+ * handlers.
+ */
+export const OPT_IN_EVENTS: readonly PlayerEventName[] = ['wordchange'];
 
 /** An event for embed.js itself, not for partners: the page's height changed. */
 export const RESIZE_EVENT = 'resize';
@@ -77,7 +90,8 @@ export type Command =
   | { readonly name: 'seek'; readonly seconds: number }
   | { readonly name: 'seekToCue'; readonly cueId: string }
   | { readonly name: 'setLanguage'; readonly lang: string }
-  | { readonly name: 'getState' };
+  | { readonly name: 'getState' }
+  | { readonly name: 'listen'; readonly events: readonly PlayerEventName[] };
 
 export type CommandName = Command['name'];
 
@@ -167,6 +181,16 @@ export function readCommand(message: Envelope): Command | { readonly problem: st
     case 'setLanguage': {
       const lang = textArgument(payload.lang);
       return lang ? { name: 'setLanguage', lang } : { problem: 'setLanguage needs a language tag' };
+    }
+    case 'listen': {
+      const events = payload.events;
+      if (!Array.isArray(events) || events.length > PLAYER_EVENT_NAMES.length) {
+        return { problem: 'listen needs a list of event names' };
+      }
+      return {
+        name: 'listen',
+        events: OPT_IN_EVENTS.filter((name) => events.includes(name)),
+      };
     }
     default:
       return { problem: `unknown command "${message.name}"` };

@@ -14,15 +14,15 @@ import {
   useTimeIndex,
 } from '../shared/player-runtime.tsx';
 import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
-import { LanguageMenu } from '../viewer/language-menu.tsx';
-import { QuestionCard } from '../viewer/question-card.tsx';
-import { SpeakersStrip } from '../viewer/speakers-strip.tsx';
-import { TranscriptArea } from '../viewer/transcript-area.tsx';
-import { deepLinkTime, useDeepLinkSeek } from '../viewer/use-deep-link.ts';
+import { LanguageMenu } from '../shared/language-menu.tsx';
+import { QuestionCard } from '../shared/question-card.tsx';
+import { SpeakersStrip } from '../shared/speakers-strip.tsx';
+import { TranscriptArea } from '../shared/transcript-area.tsx';
+import { deepLinkTime, useDeepLinkSeek } from '../shared/use-deep-link.ts';
 import type { EmbedChannel } from './embed-channel.ts';
 import { EmbedFooter } from './embed-footer.tsx';
-import { useEmbedMessages } from './embed-messages.ts';
-import type { EmbedParams } from './embed-params.ts';
+import { useEmbedMessages } from '../shared/embed-messages.ts';
+import type { EmbedParams } from '../shared/embed-params.ts';
 import { useEmbedBridge } from './use-embed-bridge.ts';
 import { useOverflowing } from './use-overflowing.ts';
 

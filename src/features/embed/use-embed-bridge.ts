@@ -17,7 +17,9 @@ import {
   useFollowerEvent,
   useMediaEvents,
   useOnceEvent,
+  useWordEvents,
 } from './use-embed-events.ts';
+import { useTranscriptWords } from '../shared/use-word-highlight.ts';
 
 export interface EmbedBridgeInput {
   readonly episode: Episode;
@@ -72,6 +74,7 @@ export function useEmbedBridge(channel: EmbedChannel | null, input: EmbedBridgeI
   useFollowerEvent(channel, cueFollower, 'speakerchange', describeSpeaker);
   useFollowerEvent(channel, chapterFollower, 'chapterchange', describeChapter);
   useMediaEvents(channel, media);
+  useWordEvents(channel, useTranscriptWords(cues), cues);
 
   const shownLang = input.shownLang;
   useChangeEvent(channel, 'languagechange', shownLang ? { lang: shownLang } : null);

@@ -3,9 +3,17 @@
  * clock's followers the moment they happen (not from `timeupdate`, which is ~250 ms late);
  * `timeupdate` itself is passed on at most four times a second.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import type { Cue } from '../../core/cue-model.ts';
+import {
+  cueWords,
+  wordPosition,
+  type CueWord,
+  type TranscriptWords,
+} from '../../core/cue-words.ts';
 import type { TimeLookup } from '../../core/time-index.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
+import { useFollower } from '../shared/player-runtime.tsx';
 import type { EmbedChannel } from './embed-channel.ts';
 import { RESIZE_EVENT, type PlayerEventName, type PlayerEvents } from './embed-protocol.ts';
 
@@ -116,3 +124,49 @@ export function useHeightReport(
     return () => observer.disconnect();
   }, [channel, root]);
 }
+
+const NO_WORD: PlayerEvents['wordchange'] = { cueId: null, index: null, text: null };
+
+/**
+ * `wordchange` from the clock's follower of the transcript's words, only while the host page
+ * listens (the follower is not even subscribed otherwise): one message when a word starts, and
+ * one with nulls when a word ends with none after it.
+ */
+export function useWordEvents(
+  channel: EmbedChannel | null,
+  words: TranscriptWords | null,
+  cues: readonly Cue[] | undefined,
+): void {
+  const listening = useSyncExternalStore(
+    channel?.subscribeListening ?? noSubscription,
+    () => channel?.isListening('wordchange') ?? false,
+  );
+  const follower = useFollower(listening ? (words?.index ?? null) : null);
+  useEffect(() => {
+    if (!channel || !follower || !words || !cues) return;
+    let lastWord = follower.get().index;
+    // The words of the cue last described, so a cue's words are read once, not once per word.
+    let cached: { cueIndex: number; words: CueWord[] } | null = null;
+    return follower.subscribe(() => {
+      const word = follower.get().index;
+      if (word === lastWord) return;
+      const hadWord = lastWord >= 0;
+      lastWord = word;
+      const at = wordPosition(words, word);
+      if (!at) {
+        if (hadWord) channel.emit('wordchange', NO_WORD);
+        return;
+      }
+      const cue = cues[at.cueIndex]!;
+      if (cached?.cueIndex !== at.cueIndex)
+        cached = { cueIndex: at.cueIndex, words: cueWords(cue) };
+      channel.emit('wordchange', {
+        cueId: cue.id || null,
+        index: at.wordInCue,
+        text: cached.words[at.wordInCue]?.text ?? null,
+      });
+    });
+  }, [channel, follower, words, cues]);
+}
+
+const noSubscription = () => () => {};

@@ -5,7 +5,7 @@ import {
   embedLayout,
   type EmbedLayout,
   type EmbedLayoutOptions,
-} from './embed-layout.ts';
+} from '../shared/embed-layout.ts';
 
 function subscribeToWidth(listener: () => void): () => void {
   window.addEventListener('resize', listener);

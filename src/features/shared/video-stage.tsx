@@ -3,19 +3,16 @@
  * runtime, and keeps captions and chapter markers in step with the data. A failed video shows a
  * message and a retry; the rest of the page keeps working.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Chapter } from '../../core/cue-model.ts';
 import type { Episode } from '../../core/episode-model.ts';
 import { segmentsToCueText } from '../../core/vtt-serialize.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { episodeFileUrl } from '../../data/episode-urls.ts';
+import { whenPageIdle } from '../../data/page-idle.ts';
 import { useTranscriptsOf } from './episode-data.ts';
-import {
-  mountVideoPlayer,
-  type CaptionCue,
-  type CaptionTrack,
-  type VideoPlayer,
-} from '../../player/video-player.ts';
+import { createNativeVideo, takeServedVideo } from '../../player/native-video.ts';
+import type { CaptionCue, CaptionTrack, VideoPlayer } from '../../player/video-player.ts';
 import { useI18n } from './i18n.tsx';
 import { usePlayback, usePlayerRuntime } from './player-runtime.tsx';
 
@@ -134,27 +131,47 @@ export function VideoStage({
   const [player, setPlayer] = useState<VideoPlayer | null>(null);
   const error = usePlayback((state) => state.error);
 
-  // One player per episode; options that change later go through the adapter's setters.
+  // One player per episode; options that change later go through the adapter's setters. The
+  // browser's own video comes first (the pre-rendered page's, else a new one): its poster and
+  // play button show at once, and seeking and playing work before video.js has loaded, which
+  // then adopts the same element. A layout effect, so it is in the first frame React paints.
   const sourcesKey = JSON.stringify(episode.media.sources);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const mounted = mountVideoPlayer(container, {
+    const options = {
+      // Absolute, as the element's currentSrc is: video.js keeps a source that already loads.
       sources: episode.media.sources.map((source) => ({
-        src: episodeFileUrl(episode.id, source.src),
+        src: new URL(episodeFileUrl(episode.id, source.src), document.baseURI).href,
         type: source.type,
       })),
       poster: episode.media.poster ? episodeFileUrl(episode.id, episode.media.poster) : undefined,
-      language,
       label: t.videoLabel(episode.title),
       autoplayMuted,
-    });
-    const detach = attachMedia(mounted.media);
-    setPlayer(mounted);
+    };
+    const media = takeServedVideo(episode.id) ?? createNativeVideo(options);
+    container.appendChild(media);
+    const detach = attachMedia(media);
+    // The media buffers once the first screen is done (until then, only what seeking needs).
+    const cancelBuffering = whenPageIdle(() => (media.preload = 'auto'));
+    let mounted: VideoPlayer | null = null;
+    let disposed = false;
+    import('../../player/video-player.ts').then(
+      ({ mountVideoPlayer }) => {
+        if (disposed) return;
+        mounted = mountVideoPlayer(container, { ...options, language });
+        setPlayer(mounted);
+      },
+      (error: unknown) =>
+        console.warn("[red-box] video.js did not load; the browser's own player stays", error),
+    );
     return () => {
+      disposed = true;
+      cancelBuffering();
       detach();
       setPlayer(null);
-      mounted.dispose();
+      if (mounted) mounted.dispose();
+      else media.remove();
     };
     // The player is rebuilt only for another episode or other media, never for UI changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -182,7 +199,12 @@ export function VideoStage({
         <div className="video-stage__error" role="alert">
           <p>{t.videoFailed}</p>
           <p className="video-stage__error-detail">{error}</p>
-          <button type="button" onClick={() => player?.reload()}>
+          <button
+            type="button"
+            onClick={() =>
+              player ? player.reload() : containerRef.current?.querySelector('video')?.load()
+            }
+          >
             {t.retry}
           </button>
         </div>

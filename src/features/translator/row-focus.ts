@@ -5,7 +5,8 @@
  */
 import type { RowRef } from './workspace-session.ts';
 
-export type FocusTarget = 'text' | 'note';
+/** A row's text box, its note, or the row itself (where Shift+↑/↓ select rows). */
+export type FocusTarget = 'text' | 'note' | 'row';
 
 export interface FocusRequest {
   readonly ref: RowRef;

@@ -2,7 +2,14 @@
  * The small parts of a translation row: its timing with nudge buttons, its speaker menu, its
  * findings and its note for the reviewer.
  */
-import { useCallback, useId, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useId,
+  useState,
+  useSyncExternalStore,
+  type ComponentPropsWithRef,
+  type ReactNode,
+} from 'react';
 import type { Finding } from '../../core/cue-model.ts';
 import type { Speaker } from '../../core/episode-model.ts';
 import { normaliseNote } from '../../core/translation-edit.ts';
@@ -141,7 +148,6 @@ export function RowNote({
   const requested = useNoteRequested(rowRef);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState(note);
-  const labelId = useId();
   // The note changed elsewhere (undo, a merge): show it.
   if (normaliseNote(typed) !== note) setTyped(note);
   const shown = open || requested || note !== '';
@@ -171,26 +177,46 @@ export function RowNote({
     );
   }
   return (
-    <div className="t-note">
-      <label id={labelId} className="t-note__label">
-        {t.noteFor(cueId)}
+    <RowBox
+      block="t-note"
+      label={t.noteFor(cueId)}
+      ref={register}
+      value={typed}
+      readOnly={readOnly}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        actions.setNote(rowRef, event.target.value);
+      }}
+      onBlur={() => {
+        if (typed.trim() === '') setOpen(false);
+      }}
+      onKeyDown={(event) => onKeyDown(event, rowRef, 'note')}
+    />
+  );
+}
+
+/**
+ * A labelled box under a row's text (its note, its markup): `block` names the CSS block, whose
+ * `__label` and `__text` style the parts; `children` follow the box (a hint).
+ */
+export function RowBox({
+  block,
+  label,
+  children,
+  ...box
+}: {
+  block: string;
+  label: string;
+  children?: ReactNode;
+} & Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'className' | 'children'>) {
+  const id = useId();
+  return (
+    <div className={block}>
+      <label htmlFor={id} className={`${block}__label`}>
+        {label}
       </label>
-      <textarea
-        ref={register}
-        className="t-note__text"
-        aria-labelledby={labelId}
-        value={typed}
-        readOnly={readOnly}
-        rows={1}
-        onChange={(event) => {
-          setTyped(event.target.value);
-          actions.setNote(rowRef, event.target.value);
-        }}
-        onBlur={() => {
-          if (typed.trim() === '') setOpen(false);
-        }}
-        onKeyDown={(event) => onKeyDown(event, rowRef, 'note')}
-      />
+      <textarea id={id} className={`${block}__text`} rows={1} {...box} />
+      {children}
     </div>
   );
 }

@@ -3,7 +3,15 @@
  * (source beside translation), the questions, live checks, progress, drafts, saving and merging.
  * This file composes; the state lives in the hooks beside it.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+} from 'react';
 import type { Episode, Track } from '../../core/episode-model.ts';
 import { sameLanguage } from '../../core/language.ts';
 import { translationProgress } from '../../core/translation-progress.ts';
@@ -17,6 +25,11 @@ import {
   useTimeIndex,
 } from '../shared/player-runtime.tsx';
 import { ErrorNotice, Loading } from '../shared/status.tsx';
+import {
+  highlightWordsByDefault,
+  useTranscriptWords,
+  useWordHighlighter,
+} from '../shared/use-word-highlight.ts';
 import { VideoStage, type CaptionSource } from '../shared/video-stage.tsx';
 import { ChecksSummary } from './checks-summary.tsx';
 import { FindReplace, type FindReplaceHandle } from './find-replace.tsx';
@@ -26,6 +39,9 @@ import { ProgressMeter } from './progress-meter.tsx';
 import { createRowFocus } from './row-focus.ts';
 import { ChapterRows, RowList } from './row-list.tsx';
 import { SaveBar } from './save-bar.tsx';
+import { createRowSelection } from './row-selection.ts';
+import { TimingPanel } from './timing-panel.tsx';
+import type { EdgeRules } from '../../core/cue-edges.ts';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 import { StartTranslationForm, translateUrl } from './start-translation-form.tsx';
 import type { RowSettings } from './translation-row.tsx';
@@ -33,14 +49,20 @@ import { useTranslatorText } from './translator-messages.ts';
 import { useCuePlayer } from './use-cue-player.ts';
 import { useDrafts } from './use-drafts.ts';
 import { useIncomingVersions } from './use-incoming-versions.ts';
+import { useOtherTabs } from './use-other-tabs.ts';
 import { useLiveChecks } from './use-live-checks.ts';
 import { useRowKeyboard } from './use-row-keyboard.ts';
 import { useSaver } from './use-saver.ts';
 import { useDebouncedValue, useStableCallback, useStableTimings } from './use-stable.ts';
 import { useWorkspaceFiles, type WorkspaceFiles } from './use-workspace-files.ts';
-import { useWorkspaceSession } from './use-workspace-session.ts';
+import { useWorkspaceSession, type EdgesMovedListener } from './use-workspace-session.ts';
 import { RowEnvironmentContext, type RowEnvironment } from './workspace-context.ts';
-import { DiskChangeNotice, DraftOfferNotice, SourceLock } from './workspace-notices.tsx';
+import {
+  DiskChangeNotice,
+  DraftOfferNotice,
+  OtherTabsNotice,
+  SourceLock,
+} from './workspace-notices.tsx';
 import { unsavedKinds, type RowRef } from './workspace-session.ts';
 import './translator.css';
 
@@ -81,6 +103,9 @@ export function TranslationWorkspace(props: WorkspaceProps) {
   );
 }
 
+/** No chapters file: no question rows to follow. */
+const NO_CUES: readonly ParsedCue[] = [];
+
 function Workspace({
   episode,
   track,
@@ -89,11 +114,17 @@ function Workspace({
 }: Omit<WorkspaceProps, 'source'> & { files: WorkspaceFiles }) {
   const t = useTranslatorText();
   const isSource = sameLanguage(track.lang, episode.sourceLanguage);
-  const session = useWorkspaceSession(files, isSource);
+  // Filled in by the timing panel (the waveform's gap, speech and snap distance).
+  const edgeRules = useRef<EdgeRules | null>(null);
+  // Filled in by the timing panel too: rows whose edges moved get their words timed again.
+  const edgesMoved = useRef<EdgesMovedListener | null>(null);
+  const session = useWorkspaceSession(files, isSource, edgeRules, edgesMoved);
   const { state, docs, actions } = session;
-  const drafts = useDrafts(episode.id, track.lang, session, episode.speakers);
+  const otherTabs = useOtherTabs(episode.id, track.lang);
+  const drafts = useDrafts(episode.id, track.lang, session, episode.speakers, otherTabs);
   const [unlocked, setUnlocked] = useState(false);
   const [focus] = useState(createRowFocus);
+  const [selection] = useState(createRowSelection);
   const player = useCuePlayer();
   const findRef = useRef<FindReplaceHandle>(null);
 
@@ -116,11 +147,18 @@ function Workspace({
     player: controls,
     save,
     openFind,
+    selection,
   });
   const environment = useMemo<RowEnvironment>(
-    () => ({ actions, focus, onKeyDown, player: controls }),
-    [actions, focus, onKeyDown, controls],
+    () => ({ actions, focus, onKeyDown, player: controls, selection }),
+    [actions, focus, onKeyDown, controls, selection],
   );
+  const rowCount = docs.transcript.cues.length;
+  useEffect(() => {
+    selection.setCount(rowCount);
+    // Rows added or removed: a selection by index would point at other rows.
+    selection.clear();
+  }, [selection, rowCount]);
 
   // Undo and redo take the keyboard to the row they changed.
   useEffect(() => {
@@ -129,12 +167,25 @@ function Workspace({
 
   const readOnly =
     drafts.checking || drafts.offer !== null || incoming.merge !== null || (isSource && !unlocked);
+  // The row last focused: marked on the waveform, and where tap to time starts.
+  const [currentRowId, setCurrentRowId] = useState<string | null>(null);
+  const trackRowFocus = (event: FocusEvent<HTMLElement>): void => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row-kind="transcript"]');
+    if (row?.dataset.cueId !== undefined) setCurrentRowId(row.dataset.cueId);
+    if (row?.dataset.rowIndex !== undefined) selection.noteFocus(Number(row.dataset.rowIndex));
+  };
 
   // The spoken row: an index over the times only, so typing does not rebuild it.
   const timings = useStableTimings(docs.transcript.cues);
   const follower = useFollower(useTimeIndex(timings));
+  // The question being answered is marked among the question rows too.
+  const chapterTimings = useStableTimings(docs.chapters?.cues ?? NO_CUES);
+  const chapterFollower = useFollower(useTimeIndex(chapterTimings));
 
   const sourceLang = episode.sourceLanguage;
+  const sourceWordsRendered = useSourceWords(
+    isSource ? undefined : files.source.transcript.parsed.document.cues,
+  );
   const settings = useMemo<RowSettings>(
     () => ({
       episodeId: episode.id,
@@ -145,12 +196,28 @@ function Workspace({
       readOnly,
       structureEditable: isSource && unlocked && !readOnly,
       follower,
+      sourceWordsRendered,
     }),
-    [episode.id, track.lang, sourceLang, isSource, episode.speakers, readOnly, unlocked, follower],
+    [
+      episode.id,
+      track.lang,
+      sourceLang,
+      isSource,
+      episode.speakers,
+      readOnly,
+      unlocked,
+      follower,
+      sourceWordsRendered,
+    ],
   );
   const chapterSettings = useMemo(
-    () => ({ ...settings, follower: null, structureEditable: false }),
-    [settings],
+    () => ({
+      ...settings,
+      follower: chapterFollower,
+      structureEditable: false,
+      sourceWordsRendered: null,
+    }),
+    [settings, chapterFollower],
   );
 
   const sourceFiles = files.source;
@@ -214,7 +281,7 @@ function Workspace({
   const restoreDraft = (): void => {
     const taken = drafts.restore();
     if (taken && taken.changedSince.length > 0)
-      incoming.mergeWithFiles(taken.changedSince, 'draft');
+      incoming.mergeWithFiles(taken.changedSince, 'draft', taken.docs);
   };
   const title = isSource
     ? t.sourceWorkspaceTitle(episode.title, track.label)
@@ -222,7 +289,7 @@ function Workspace({
 
   return (
     <RowEnvironmentContext.Provider value={environment}>
-      <div className="t-workspace">
+      <div className="t-workspace" onFocus={trackRowFocus}>
         <header className="t-header">
           <a className="watch__home" href={import.meta.env.BASE_URL}>
             ← {episode.series ?? episode.title}
@@ -253,6 +320,19 @@ function Workspace({
                 chapters={[]}
               />
             </div>
+            <TimingPanel
+              episode={episode}
+              cues={isSource ? docs.transcript.cues : sourceFiles.transcript.parsed.document.cues}
+              isSource={isSource}
+              editable={isSource && !readOnly}
+              currentId={currentRowId}
+              actions={actions}
+              focus={focus}
+              settingsRef={edgeRules}
+              selection={selection}
+              mode={mode}
+              edgesMovedRef={edgesMoved}
+            />
             <SaveBar
               mode={mode}
               status={saver.status}
@@ -273,9 +353,11 @@ function Workspace({
             <DraftOfferNotice
               checking={drafts.checking}
               offer={drafts.offer}
+              onChoose={drafts.choose}
               onRestore={restoreDraft}
               onDiscard={drafts.discard}
             />
+            <OtherTabsNotice others={otherTabs.size} />
             {incoming.diskChange && (
               <DiskChangeNotice
                 fileName={incoming.diskChange.file.name}
@@ -364,4 +446,40 @@ function byId(cues: readonly ParsedCue[]): ReadonlyMap<string, ParsedCue> {
   const map = new Map<string, ParsedCue>();
   for (const cue of cues) if (!map.has(cue.id)) map.set(cue.id, cue);
   return map;
+}
+
+/**
+ * The spoken word of the spoken row, in the source column (Contract 9): the source transcript's
+ * timed words on the clock, marked inside each transcript row's source text. Returns what rows
+ * call after rendering, or null when no word is marked (editing the source itself, no word
+ * timings, or "Highlight words" turned off in the viewer).
+ */
+function useSourceWords(
+  sourceCues: readonly ParsedCue[] | undefined,
+): ((sourceCueId: string) => void) | null {
+  const [enabled] = useState(highlightWordsByDefault);
+  const words = useTranscriptWords(enabled ? sourceCues : undefined);
+  const lineOf = useCallback(
+    (cueIndex: number) => {
+      const id = sourceCues?.[cueIndex]?.id;
+      if (id === undefined) return null;
+      return document.querySelector(
+        `[data-row-kind="transcript"][data-cue-id="${CSS.escape(id)}"] .t-row__source`,
+      );
+    },
+    [sourceCues],
+  );
+  const { lineRendered } = useWordHighlighter(words, lineOf);
+  const indexById = useMemo(
+    () => new Map((sourceCues ?? []).map((cue, index) => [cue.id, index])),
+    [sourceCues],
+  );
+  const rendered = useCallback(
+    (sourceCueId: string) => {
+      const index = indexById.get(sourceCueId);
+      if (index !== undefined) lineRendered(index);
+    },
+    [indexById, lineRendered],
+  );
+  return words ? rendered : null;
 }

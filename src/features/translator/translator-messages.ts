@@ -13,6 +13,11 @@ export const CONTRACT_NAMES = {
   download: 'Download .vtt',
   restoreDraft: 'Restore draft',
   discardDraft: 'Discard draft',
+  waveform: 'Waveform',
+  startOf: (cueId: string) => `Start of ${cueId}`,
+  endOf: (cueId: string) => `End of ${cueId}`,
+  tapToTime: 'Tap to time',
+  realign: 'Re-align selected rows',
 } as const;
 
 const englishText = {
@@ -34,6 +39,12 @@ const englishText = {
   addNote: 'Add a note',
   addNoteFor: (id: string) => `Add a note to ${id}`,
   notInSource: 'Not in the source: this id aligns with nothing.',
+  markupOf: (id: string) => `Markup of ${id}`,
+  showMarkupOf: (id: string) => `Show the markup of ${id}`,
+  markupHint:
+    'Tags as in WebVTT: <i>, <b>, <u>, <c.class>, <lang xx>, <ruby>…<rt>…</rt></ruby>, word times <00:01.500>. A & or < that starts no tag is text.',
+  markupVoices:
+    'This row names speakers inside its markup: change them with the speaker menu or in a text editor.',
   removeRow: (id: string) => `Remove ${id}`,
   splitRow: (id: string) => `Split ${id} at the cursor`,
   mergeRow: (id: string) => `Merge ${id} with the next row`,
@@ -72,6 +83,13 @@ const englishText = {
   draftOffer: (time: string, rows: number) =>
     `A draft from ${time} is kept in this browser: ${rows} row${rows === 1 ? '' : 's'} differ${rows === 1 ? 's' : ''} from the file.`,
   draftBlocksEditing: 'Restore or discard the draft before editing.',
+  draftRows: (ids: readonly string[]) => (ids.length > 0 ? `Rows: ${ids.join(', ')}…` : ''),
+  draftChoices: (count: number) =>
+    `${count} drafts are kept in this browser (one per tab that worked on this language): choose one to restore or discard.`,
+  draftChoice: (time: string, rows: number, own: boolean) =>
+    `${time}, ${own ? 'this tab' : 'another tab'}: ${rows} row${rows === 1 ? '' : 's'} differ${rows === 1 ? 's' : ''} from the file.`,
+  otherTabs: (count: number) =>
+    `This language is also open in ${count === 1 ? 'another tab' : `${count} other tabs`} of this browser. Each tab keeps its own draft; if both save, the second save is caught and merged row by row.`,
   checkingDraft: 'Looking for a draft…',
   draftOlderFile:
     'The file changed on disk since this draft was made: review the rows below and keep what you want.',
@@ -176,6 +194,7 @@ const englishText = {
     ['Alt+L', "loop the row's cue (again: stop)"],
     ['Alt+← / Alt+→', 'start 100 ms earlier / later'],
     ['Alt+Shift+← / Alt+Shift+→', 'end 100 ms earlier / later'],
+    ['Alt+Shift+↑ / Alt+Shift+↓', 'select rows for re-aligning (Shift+↑/↓ on a row, Shift-click)'],
     ['Alt+N', 'note for the reviewer'],
     ['Ctrl+Z', 'undo (across rows)'],
     ['Ctrl+Shift+Z or Ctrl+Y', 'redo'],
@@ -185,6 +204,41 @@ const englishText = {
   ] as ReadonlyArray<readonly [string, string]>,
   macNote: 'On a Mac, Cmd works for Ctrl.',
   backToNow: 'Back to the spoken row',
+  // timing: the waveform, tap to time, re-aligning
+  waveformHeading: 'Timing',
+  waveformStartOf: CONTRACT_NAMES.startOf,
+  waveformEndOf: CONTRACT_NAMES.endOf,
+  waveformZoomIn: 'Zoom in',
+  waveformZoomOut: 'Zoom out',
+  waveformSpan: (seconds: number) =>
+    seconds < 60 ? `${seconds} s shown` : `${Math.round((seconds / 60) * 10) / 10} min shown`,
+  waveformSnap: 'Snap edges to speech (hold Alt to drag freely)',
+  waveformReadOnly: 'Timings belong to the source language: its cues are shown here, read-only.',
+  waveformLocked: 'Tick “Edit the source language” to move cue edges.',
+  waveformMissing:
+    'No waveform for this episode yet: run `npm run waveform` to make one. Cue edges work without it, but do not snap.',
+  waveformFailed: (message: string) => `The waveform could not be loaded (${message}).`,
+  tapSpeed: 'Tap speed',
+  tapDelay: 'Reaction delay (ms)',
+  tapHint: (row: string) =>
+    `Tap ↓ as each row starts; the next tap sets ${row}. The delay is taken off each tap and the start snaps to the nearest speech onset.`,
+  tapDone: 'Every row after the first tapped one has been timed.',
+  realignNeedsServer:
+    'Re-aligning runs the aligner on the project’s server: open this workspace through `npm start` (or `npm run preview`).',
+  realignLocked: 'Tick “Edit the source language” to re-align rows.',
+  realignSelection: (from: string, to: string, count: number) =>
+    count === 1 ? `Selected: ${from}.` : `Selected: ${from} to ${to} (${count} rows).`,
+  realignRegion: (start: string, end: string) => `Region ${start}–${end} s.`,
+  realignNothing: 'No rows in that region.',
+  realignHint:
+    'Shift-click rows, Shift+↑/↓ on a row (Alt+Shift+↑/↓ in its text box) or drag across the waveform to select; nothing selected re-aligns the current row.',
+  realignRunning: (rows: string) => `Re-aligning ${rows}…`,
+  realignDone: (rows: string, seconds: string) =>
+    `Re-aligned ${rows} in ${seconds} s (Undo takes it back).`,
+  realignFailed: (message: string) => `Could not re-align: ${message}`,
+  wordsRetimed: (id: string) => `The words of ${id} were timed again inside its new edges.`,
+  wordsRetimingFailed: (id: string, message: string) =>
+    `The words of ${id} could not be timed again (${message}); the ones outside its edges were dropped.`,
 };
 
 export type TranslatorText = typeof englishText;
@@ -208,6 +262,11 @@ const koreanText: TranslatorText = {
   addNote: '메모 추가',
   addNoteFor: (id) => `${id}에 메모 추가`,
   notInSource: '원문에 없는 id입니다. 어느 행과도 맞춰지지 않습니다.',
+  markupOf: (id) => `${id} 마크업`,
+  showMarkupOf: (id) => `${id} 마크업 보기`,
+  markupHint:
+    'WebVTT 태그: <i>, <b>, <u>, <c.class>, <lang xx>, <ruby>…<rt>…</rt></ruby>, 단어 시각 <00:01.500>. 태그를 시작하지 않는 &와 <는 글자입니다.',
+  markupVoices: '이 행은 마크업 안에서 화자를 밝힙니다. 화자 메뉴나 텍스트 편집기에서 바꾸세요.',
   removeRow: (id) => `${id} 삭제`,
   splitRow: (id) => `${id}를 커서 위치에서 나누기`,
   mergeRow: (id) => `${id}를 다음 행과 합치기`,
@@ -242,6 +301,13 @@ const koreanText: TranslatorText = {
   draftOffer: (time, rows) =>
     `${time}의 초안이 이 브라우저에 있습니다. 파일과 다른 행이 ${rows}개입니다.`,
   draftBlocksEditing: '편집하기 전에 초안을 복원하거나 버리세요.',
+  draftRows: (ids) => (ids.length > 0 ? `행: ${ids.join(', ')}…` : ''),
+  draftChoices: (count) =>
+    `이 브라우저에 초안 ${count}개가 있습니다(이 언어를 작업한 탭마다 하나). 복원하거나 버릴 초안을 고르세요.`,
+  draftChoice: (time, rows, own) =>
+    `${time}, ${own ? '이 탭' : '다른 탭'}: 파일과 다른 행 ${rows}개.`,
+  otherTabs: (count) =>
+    `이 언어가 이 브라우저의 다른 탭 ${count}개에서도 열려 있습니다. 탭마다 초안을 따로 보관하며, 둘 다 저장하면 두 번째 저장은 감지되어 행마다 병합합니다.`,
   checkingDraft: '초안을 찾는 중…',
   draftOlderFile:
     '이 초안을 만든 뒤 디스크의 파일이 바뀌었습니다. 아래에서 행마다 남길 것을 고르세요.',
@@ -328,6 +394,7 @@ const koreanText: TranslatorText = {
     ['Alt+L', '이 행의 자막 반복(다시 누르면 멈춤)'],
     ['Alt+← / Alt+→', '시작을 100ms 앞당기기 / 늦추기'],
     ['Alt+Shift+← / Alt+Shift+→', '끝을 100ms 앞당기기 / 늦추기'],
+    ['Alt+Shift+↑ / Alt+Shift+↓', '다시 맞출 행 선택(행에서 Shift+↑/↓, Shift+클릭)'],
     ['Alt+N', '검토자를 위한 메모'],
     ['Ctrl+Z', '실행 취소(행을 넘어)'],
     ['Ctrl+Shift+Z 또는 Ctrl+Y', '다시 실행'],
@@ -337,6 +404,40 @@ const koreanText: TranslatorText = {
   ],
   macNote: 'Mac에서는 Ctrl 대신 Cmd를 씁니다.',
   backToNow: '말하는 행으로',
+  waveformHeading: '타이밍',
+  waveformStartOf: CONTRACT_NAMES.startOf,
+  waveformEndOf: CONTRACT_NAMES.endOf,
+  waveformZoomIn: '확대',
+  waveformZoomOut: '축소',
+  waveformSpan: (seconds: number) =>
+    seconds < 60 ? `${seconds}초 표시` : `${Math.round((seconds / 60) * 10) / 10}분 표시`,
+  waveformSnap: '가장자리를 말소리에 맞추기(Alt를 누르면 자유롭게)',
+  waveformReadOnly: '타이밍은 원문 언어의 것입니다. 원문 큐를 읽기 전용으로 보여 줍니다.',
+  waveformLocked: '큐 가장자리를 옮기려면 “원문 편집하기”를 선택하세요.',
+  waveformMissing:
+    '이 에피소드의 파형이 아직 없습니다. `npm run waveform`으로 만드세요. 가장자리는 움직이지만 말소리에 맞추지는 않습니다.',
+  waveformFailed: (message: string) => `파형을 불러오지 못했습니다(${message}).`,
+  tapSpeed: '탭 속도',
+  tapDelay: '반응 지연(ms)',
+  tapHint: (row: string) =>
+    `각 행이 시작될 때 ↓를 누르세요. 다음 탭은 ${row}의 시작입니다. 지연만큼 앞당기고 가장 가까운 말소리 시작에 맞춥니다.`,
+  tapDone: '첫 행부터 끝까지 모두 탭했습니다.',
+  realignNeedsServer:
+    '다시 맞추기는 프로젝트 서버에서 정렬기를 실행합니다. `npm start`(또는 `npm run preview`)로 이 작업 공간을 여세요.',
+  realignLocked: '행을 다시 맞추려면 “원문 편집하기”를 선택하세요.',
+  realignSelection: (from: string, to: string, count: number) =>
+    count === 1 ? `선택: ${from}.` : `선택: ${from}부터 ${to}까지(${count}행).`,
+  realignRegion: (start: string, end: string) => `구간 ${start}–${end}초.`,
+  realignNothing: '그 구간에는 행이 없습니다.',
+  realignHint:
+    '행을 Shift+클릭하거나, 행에서 Shift+↑/↓(글상자에서는 Alt+Shift+↑/↓)를 누르거나, 파형을 가로질러 끌어 선택하세요. 선택이 없으면 현재 행을 다시 맞춥니다.',
+  realignRunning: (rows: string) => `${rows} 다시 맞추는 중…`,
+  realignDone: (rows: string, seconds: string) =>
+    `${rows}을(를) ${seconds}초 만에 다시 맞췄습니다(실행 취소로 되돌릴 수 있습니다).`,
+  realignFailed: (message: string) => `다시 맞추지 못했습니다: ${message}`,
+  wordsRetimed: (id: string) => `${id}의 단어 시간을 새 가장자리 안에서 다시 맞췄습니다.`,
+  wordsRetimingFailed: (id: string, message: string) =>
+    `${id}의 단어 시간을 다시 맞추지 못했습니다(${message}). 가장자리 밖의 단어 시간은 지웠습니다.`,
 };
 
 /** Why each rule matters, shown under its finding. */

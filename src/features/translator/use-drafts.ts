@@ -1,18 +1,22 @@
 /**
  * Drafts in the workspace: every change is kept in this browser within a second (debounced, and
- * at once when the page is hidden or closed); a draft found when the page opens is offered back
- * ("Restore draft" / "Discard draft") with its time and how many rows differ from the file, and
- * nothing is typed over it until the translator decides. Drafts go only after a successful save.
+ * at once when the page is hidden or closed), as this tab's own draft; the drafts found when the
+ * page opens (this tab's before a reload, other tabs' that were closed; never the draft of a tab
+ * that is open now, whose work is still in use) are offered back ("Restore
+ * draft" / "Discard draft", a choice when there are several) with their time, how many rows differ
+ * from the file and which, and nothing is typed over them until the translator decides. A draft
+ * goes only after a successful save of its work, or when discarded.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpeakerRef } from '../../core/cue-model.ts';
-import { diffRows } from '../../core/translation-align.ts';
+import { diffRows, type RowDifference } from '../../core/translation-align.ts';
 import type { CueDocument } from '../../core/translation-edit.ts';
 import { parseVtt } from '../../core/vtt-parse.ts';
 import { serializeVtt } from '../../core/vtt-serialize.ts';
+import { currentTabId } from '../../data/browser-tab.ts';
 import {
   deleteDraft,
-  readDraft,
+  readDrafts,
   writeDraft,
   writeDraftNow,
   type Draft,
@@ -28,25 +32,49 @@ import type { Docs, FileKind } from './workspace-session.ts';
 export const DRAFT_MAX_WAIT_MS = 750;
 const DRAFT_DEBOUNCE_MS = 250;
 
-export interface DraftOffer {
+/** One draft on offer. */
+export interface DraftChoice {
+  readonly draft: Draft;
   readonly savedAt: number;
   /** Rows (transcript and questions) that differ from the file. */
   readonly rows: number;
+  /** The ids of the first rows that differ, to tell drafts apart. */
+  readonly rowIds: readonly string[];
   readonly docs: Docs;
   /** The files that changed on disk since the draft began (to be merged, not overwritten). */
   readonly changedSince: readonly FileKind[];
+  /** This tab wrote it (before a reload); otherwise another tab did. */
+  readonly own: boolean;
 }
+
+/** The drafts on offer, newest first, and the one the translator has chosen. */
+export interface DraftOffer {
+  readonly choices: readonly DraftChoice[];
+  readonly chosen: number;
+}
+
+/** How many differing rows a choice names. */
+const NAMED_ROWS = 3;
+
+/**
+ * How long the draft check waits for the other open tabs to answer (browser-tab.ts), so that a
+ * draft still in use there is not offered here. They answer within milliseconds.
+ */
+const OPEN_TABS_WAIT_MS = 120;
 
 export interface Drafts {
   /** True until the draft store has been asked (rows stay read-only meanwhile). */
   readonly checking: boolean;
   readonly offer: DraftOffer | null;
+  /** Choose which of the drafts on offer the buttons apply to. */
+  choose(index: number): void;
   /** When the last draft was written. */
   readonly savedAt: number | null;
   /** True when this browser cannot keep drafts. */
   readonly unavailable: boolean;
-  /** Put the offered draft's files into the workspace; returns the offer taken. */
-  restore(): DraftOffer | null;
+  /** Put the chosen draft's files into the workspace; returns the draft taken. */
+  restore(): DraftChoice | null;
+  /** Throw the chosen draft away; the others stay on offer. */
   discard(): void;
   /** Call after a save: removes the draft when nothing unsaved is left. */
   afterSave(allSaved: boolean): Promise<void>;
@@ -56,8 +84,8 @@ function parseDraftFile(file: DraftFile, kind: FileKind, speakers: readonly Spea
   return parseVtt(file.text, { file: file.name, kind, speakers }).document;
 }
 
-function countDifferences(a: CueDocument | null, b: CueDocument | null): number {
-  return a && b ? diffRows(a, b).length : 0;
+function differences(a: CueDocument | null, b: CueDocument | null): RowDifference[] {
+  return a && b ? diffRows(a, b) : [];
 }
 
 export function useDrafts(
@@ -65,42 +93,64 @@ export function useDrafts(
   lang: string,
   session: WorkspaceSession,
   speakers: readonly SpeakerRef[],
+  /** The ids of the other tabs that have this file open now (use-other-tabs.ts). */
+  openElsewhere: ReadonlySet<string>,
 ): Drafts {
   const { docs, latest, actions, initialDocs } = session;
   const [checking, setChecking] = useState(true);
-  const [offer, setOffer] = useState<DraftOffer | null>(null);
+  // Every draft found, and the one chosen (by tab); what is offered leaves out tabs open now.
+  const [found, setFound] = useState<readonly DraftChoice[]>([]);
+  const [chosenTab, setChosenTab] = useState<string | null>(null);
+  const offer = useMemo((): DraftOffer | null => {
+    const choices = found.filter((choice) => !openElsewhere.has(choice.draft.tabId));
+    if (choices.length === 0) return null;
+    const chosen = choices.findIndex((choice) => choice.draft.tabId === chosenTab);
+    return { choices, chosen: Math.max(0, chosen) };
+  }, [found, openElsewhere, chosenTab]);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const written = useRef<{ docs: Docs | null; any: boolean }>({ docs: null, any: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSince = useRef<number | null>(null);
 
-  // Look for a draft once, when the workspace opens.
+  // Look for drafts once, when the workspace opens.
   useEffect(() => {
     let cancelled = false;
-    readDraft(episodeId, lang).then(
-      (draft: Draft | null) => {
+    const choiceOf = (draft: Draft): DraftChoice | null => {
+      const docs: Docs = {
+        transcript: parseDraftFile(draft.transcript, 'transcript', speakers),
+        chapters:
+          draft.chapters && initialDocs.chapters
+            ? parseDraftFile(draft.chapters, 'chapters', speakers)
+            : initialDocs.chapters,
+      };
+      const differing = [
+        ...differences(docs.chapters, initialDocs.chapters),
+        ...differences(docs.transcript, initialDocs.transcript),
+      ];
+      if (differing.length === 0) return null;
+      const bases = latest.current.bases;
+      const changedSince = (['transcript', 'chapters'] as const).filter((kind) => {
+        const file = kind === 'transcript' ? draft.transcript : draft.chapters;
+        const base = bases[kind];
+        return file && base && file.baseEtag !== null && file.baseEtag !== base.etag;
+      });
+      return {
+        draft,
+        savedAt: draft.savedAt,
+        rows: differing.length,
+        rowIds: differing.slice(0, NAMED_ROWS).map((difference) => difference.id),
+        docs,
+        changedSince,
+        own: draft.tabId === currentTabId(),
+      };
+    };
+    const answered = new Promise((resolve) => setTimeout(resolve, OPEN_TABS_WAIT_MS));
+    Promise.all([readDrafts(episodeId, lang), answered]).then(
+      ([drafts]) => {
         if (cancelled) return;
         setChecking(false);
-        if (!draft) return;
-        const draftDocs: Docs = {
-          transcript: parseDraftFile(draft.transcript, 'transcript', speakers),
-          chapters:
-            draft.chapters && initialDocs.chapters
-              ? parseDraftFile(draft.chapters, 'chapters', speakers)
-              : initialDocs.chapters,
-        };
-        const rows =
-          countDifferences(draftDocs.transcript, initialDocs.transcript) +
-          countDifferences(draftDocs.chapters, initialDocs.chapters);
-        if (rows === 0) return;
-        const bases = latest.current.bases;
-        const changedSince = (['transcript', 'chapters'] as const).filter((kind) => {
-          const file = kind === 'transcript' ? draft.transcript : draft.chapters;
-          const base = bases[kind];
-          return file && base && file.baseEtag !== null && file.baseEtag !== base.etag;
-        });
-        setOffer({ savedAt: draft.savedAt, rows, docs: draftDocs, changedSince });
+        setFound(drafts.flatMap((draft) => choiceOf(draft) ?? []));
       },
       () => {
         if (cancelled) return;
@@ -111,7 +161,7 @@ export function useDrafts(
     return () => {
       cancelled = true;
     };
-    // Once per workspace: the draft is read against the files as first shown.
+    // Once per workspace: the drafts are read against the files as first shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -133,6 +183,7 @@ export function useDrafts(
     return {
       episodeId,
       lang,
+      tabId: currentTabId(),
       savedAt: Date.now(),
       transcript: file('transcript')!,
       chapters: file('chapters'),
@@ -205,19 +256,35 @@ export function useDrafts(
     };
   }, [takeDraft, latest, unavailable]);
 
-  const restore = useCallback((): DraftOffer | null => {
-    if (!offer) return null;
-    actions.replace('transcript', () => offer.docs.transcript, 'restore-draft');
-    const chapters = offer.docs.chapters;
+  const choose = useCallback(
+    (index: number) => setChosenTab(offer?.choices[index]?.draft.tabId ?? null),
+    [offer],
+  );
+
+  const restore = useCallback((): DraftChoice | null => {
+    const choice = offer?.choices[offer.chosen];
+    if (!choice) return null;
+    actions.replace('transcript', () => choice.docs.transcript, 'restore-draft');
+    const chapters = choice.docs.chapters;
     if (chapters) actions.replace('chapters', () => chapters, 'restore-draft');
-    setOffer(null);
-    return offer;
-  }, [offer, actions]);
+    setFound([]);
+    // The work is this tab's now: kept under its id first, then gone from the other tab's.
+    const mine = currentTabId();
+    if (choice.draft.tabId !== mine) {
+      const adopted: Draft = { ...choice.draft, tabId: mine, savedAt: Date.now() };
+      void writeDraft(adopted)
+        .then(() => deleteDraft(episodeId, lang, choice.draft.tabId))
+        .catch(() => setUnavailable(!writeDraftNow(adopted)));
+    }
+    return choice;
+  }, [offer, actions, episodeId, lang]);
 
   const discard = useCallback(() => {
-    setOffer(null);
-    void deleteDraft(episodeId, lang).catch(() => setUnavailable(true));
-  }, [episodeId, lang]);
+    const choice = offer?.choices[offer.chosen];
+    if (!offer || !choice) return;
+    setFound((all) => all.filter((other) => other !== choice));
+    void deleteDraft(episodeId, lang, choice.draft.tabId).catch(() => setUnavailable(true));
+  }, [offer, episodeId, lang]);
 
   const afterSave = useCallback(
     async (allSaved: boolean) => {
@@ -226,11 +293,11 @@ export function useDrafts(
       timer.current = null;
       pendingSince.current = null;
       written.current = { docs: latest.current.history.present.docs, any: false };
-      await deleteDraft(episodeId, lang).catch(() => setUnavailable(true));
+      await deleteDraft(episodeId, lang, currentTabId()).catch(() => setUnavailable(true));
       setSavedAt(null);
     },
     [episodeId, lang, latest],
   );
 
-  return { checking, offer, savedAt, unavailable, restore, discard, afterSave };
+  return { checking, offer, choose, savedAt, unavailable, restore, discard, afterSave };
 }

@@ -12,7 +12,7 @@ import type { MergeRequest } from './merge-panel.tsx';
 import type { WorkspaceFile, WorkspaceFiles } from './use-workspace-files.ts';
 import type { Conflict } from './use-saver.ts';
 import { fileBase, workingDocument, type WorkspaceSession } from './use-workspace-session.ts';
-import type { FileBase, FileKind } from './workspace-session.ts';
+import type { Docs, FileBase, FileKind } from './workspace-session.ts';
 
 export interface OpenMerge {
   readonly kind: FileKind;
@@ -31,7 +31,11 @@ export interface IncomingVersions {
   readonly diskChange: DiskChange | null;
   openConflict(conflict: Conflict): void;
   /** Merge the work with the files as they are now (a restored draft older than the file). */
-  mergeWithFiles(kinds: readonly FileKind[], reason: MergeRequest['reason']): void;
+  /**
+   * Merge the work with the files on disk of `kinds`; `working` is the work when it has just been
+   * put in place (a restored draft) and the session has not caught up with it yet.
+   */
+  mergeWithFiles(kinds: readonly FileKind[], reason: MergeRequest['reason'], working?: Docs): void;
   loadDiskChange(): void;
   dismissDiskChange(): void;
   applyMerge(merged: CueDocument): void;
@@ -68,9 +72,15 @@ export function useIncomingVersions(
   })();
 
   const openMerge = useCallback(
-    (kind: FileKind, theirs: CueDocument, theirsBase: FileBase, reason: MergeRequest['reason']) => {
+    (
+      kind: FileKind,
+      theirs: CueDocument,
+      theirsBase: FileBase,
+      reason: MergeRequest['reason'],
+      working?: Docs,
+    ) => {
       const current = latest.current;
-      const mine = current.history.present.docs[kind];
+      const mine = (working ?? current.history.present.docs)[kind];
       if (!mine) return;
       setMerge({
         kind,
@@ -107,11 +117,11 @@ export function useIncomingVersions(
   );
 
   const mergeWithFiles = useCallback(
-    (kinds: readonly FileKind[], reason: MergeRequest['reason']) => {
+    (kinds: readonly FileKind[], reason: MergeRequest['reason'], working?: Docs) => {
       const kind = kinds[0];
       const file = kind ? files.target[kind] : null;
       if (!kind || !file) return;
-      openMerge(kind, file.parsed.document, fileBase(file), reason);
+      openMerge(kind, file.parsed.document, fileBase(file), reason, working);
     },
     [files, openMerge],
   );

@@ -1,12 +1,14 @@
 /**
  * The workspace's keyboard: Enter/Tab to the next row, Shift+Tab back, Shift+Enter a line break;
  * play, replay and loop the row's cue; nudge its start and end; undo and redo across rows; save;
- * find. Keys are read by `code` where Alt is held (on a Mac, Alt+P types "π").
+ * find; Alt+Shift+↑/↓ select rows for re-aligning. Keys are read by `code` where Alt is held (on a
+ * Mac, Alt+P types "π").
  */
 import { useCallback, type KeyboardEvent } from 'react';
 import type { CuePlayer } from './use-cue-player.ts';
 import type { RowActions } from './use-workspace-session.ts';
 import type { FocusTarget, RowFocus } from './row-focus.ts';
+import type { RowSelection } from './row-selection.ts';
 import type { FileKind, RowRef, SessionState } from './workspace-session.ts';
 
 /** A nudge step: 100 ms. */
@@ -22,6 +24,7 @@ interface KeyboardDeps {
   readonly player: Pick<CuePlayer, 'play' | 'toggle' | 'toggleLoop'>;
   readonly save: () => void;
   readonly openFind: () => void;
+  readonly selection: RowSelection;
 }
 
 export type RowKeyHandler = (
@@ -53,6 +56,7 @@ export function useRowKeyboard({
   player,
   save,
   openFind,
+  selection,
 }: KeyboardDeps): RowKeyHandler {
   return useCallback(
     (event, ref, target) => {
@@ -73,6 +77,18 @@ export function useRowKeyboard({
       const cue = latest.current.history.present.docs[ref.kind]?.cues[ref.index];
       if (event.altKey && !command && cue) {
         const span = { id: cue.id, startTime: cue.startTime, endTime: cue.endTime };
+        if (
+          event.shiftKey &&
+          ref.kind === 'transcript' &&
+          (event.code === 'ArrowUp' || event.code === 'ArrowDown')
+        ) {
+          handled();
+          selection.noteFocus(ref.index);
+          const to = selection.extendBy(event.code === 'ArrowUp' ? -1 : 1);
+          if (to !== null)
+            focus.request({ ref: { kind: 'transcript', index: to }, target: 'text' });
+          return;
+        }
         switch (event.code) {
           case 'KeyP':
             return (handled(), player.toggle(span));
@@ -111,6 +127,6 @@ export function useRowKeyboard({
       }
       if (event.key === 'Tab') return move(event.shiftKey ? -1 : 1);
     },
-    [latest, actions, focus, player, save, openFind],
+    [latest, actions, focus, player, save, openFind, selection],
   );
 }

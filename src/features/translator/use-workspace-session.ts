@@ -4,6 +4,13 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { SpeakerRef } from '../../core/cue-model.ts';
+import {
+  moveCueEdge,
+  stepCueEdge,
+  tapCueStart,
+  type CueEdge,
+  type EdgeRules,
+} from '../../core/cue-edges.ts';
 import { completeTranslation } from '../../core/translation-align.ts';
 import {
   mergeWithNextCue,
@@ -11,6 +18,7 @@ import {
   removeCue,
   setCueNote,
   setCueSpeaker,
+  setCueMarkup,
   setCueText,
   splitCue,
   type CueDocument,
@@ -76,12 +84,27 @@ function start(files: WorkspaceFiles, isSource: boolean): Start {
   };
 }
 
+const NO_EDGE_RULES = { current: null };
+const NO_LISTENER = { current: null };
+
+/** Told which transcript rows' edges a drag, nudge or tap just moved (their words are stale). */
+export type EdgesMovedListener = (indices: readonly number[]) => void;
+/** Two frames at Contract 1's default 25 fps, no snapping. */
+const FALLBACK_EDGE_RULES: EdgeRules = { minGap: 2 / 25, speech: null, snapDistance: 0 };
+
 /** What rows can do. One object for the session's lifetime. */
 export interface RowActions {
   setText(ref: RowRef, text: string): void;
   setNote(ref: RowRef, text: string): void;
+  /** Set a row's markup (cue text inside its speaker's voice span), as typed. */
+  setMarkup(ref: RowRef, markup: string): void;
   setSpeaker(ref: RowRef, speaker: SpeakerRef): void;
-  nudge(ref: RowRef, edge: 'start' | 'end', delta: number): void;
+  /** Move an edge by `delta` s: snapped and kept clear of neighbours where edge rules apply. */
+  nudge(ref: RowRef, edge: CueEdge, delta: number, options?: { snap?: boolean }): void;
+  /** Move an edge to `time` (a drag), snapped unless `snap` is false, kept clear of neighbours. */
+  moveEdge(ref: RowRef, edge: CueEdge, time: number, options: { snap: boolean }): void;
+  /** Tap to time: the row starts at `time` (corrected already) and the row before ends there. */
+  tapStart(ref: RowRef, time: number): void;
   split(ref: RowRef, textOffset: number): void;
   mergeWithNext(ref: RowRef): void;
   remove(ref: RowRef): void;
@@ -89,6 +112,8 @@ export interface RowActions {
   redo(): void;
   /** Replace a whole file in one undo step (import, replace all, draft, merge). */
   replace(kind: FileKind, change: (document: CueDocument) => CueDocument, key?: string): void;
+  /** Fold a change into the present undo step (word times re-derived after an edge move). */
+  amend(kind: FileKind, change: (document: CueDocument) => CueDocument): void;
 }
 
 export interface WorkspaceSession {
@@ -102,7 +127,16 @@ export interface WorkspaceSession {
   readonly initialDocs: Docs;
 }
 
-export function useWorkspaceSession(files: WorkspaceFiles, isSource: boolean): WorkspaceSession {
+/**
+ * `edgeRules` (read at each action) makes nudges snap and stay clear of neighbours, and gives
+ * drags and taps their gap and speech; null keeps the plain ±100 ms nudge (translations).
+ */
+export function useWorkspaceSession(
+  files: WorkspaceFiles,
+  isSource: boolean,
+  edgeRules: { readonly current: EdgeRules | null } = NO_EDGE_RULES,
+  edgesMoved: { readonly current: EdgesMovedListener | null } = NO_LISTENER,
+): WorkspaceSession {
   const [initial] = useState(() => start(files, isSource));
   const [state, dispatch] = useReducer(sessionReducer, initial.state);
   const latest = useRef(state);
@@ -124,6 +158,12 @@ export function useWorkspaceSession(files: WorkspaceFiles, isSource: boolean): W
           (document) => setCueText(document, ref.index, text),
           `text:${ref.kind}:${ref.index}`,
         ),
+      setMarkup: (ref, markup) =>
+        edit(
+          ref,
+          (document) => setCueMarkup(document, ref.index, markup),
+          `text:${ref.kind}:${ref.index}`,
+        ),
       setNote: (ref, text) =>
         edit(
           ref,
@@ -132,12 +172,46 @@ export function useWorkspaceSession(files: WorkspaceFiles, isSource: boolean): W
         ),
       setSpeaker: (ref, speaker) =>
         edit(ref, (document) => setCueSpeaker(document, ref.index, speaker)),
-      nudge: (ref, edge, delta) =>
+      nudge: (ref, edge, delta, options) => {
+        const rules = edgeRules.current;
         edit(
           ref,
-          (document) => nudgeCue(document, ref.index, edge, delta),
+          (document) =>
+            rules && ref.kind === 'transcript'
+              ? stepCueEdge(
+                  document,
+                  ref.index,
+                  edge,
+                  delta,
+                  options?.snap === false ? { ...rules, snapDistance: 0 } : rules,
+                )
+              : nudgeCue(document, ref.index, edge, delta),
           `nudge:${edge}:${ref.kind}:${ref.index}`,
-        ),
+        );
+        if (rules && ref.kind === 'transcript') edgesMoved.current?.([ref.index]);
+      },
+      moveEdge: (ref, edge, time, { snap }) => {
+        const rules = edgeRules.current ?? FALLBACK_EDGE_RULES;
+        edit(
+          ref,
+          (document) =>
+            moveCueEdge(
+              document,
+              ref.index,
+              edge,
+              time,
+              snap ? rules : { ...rules, snapDistance: 0 },
+            ),
+          `edge:${edge}:${ref.kind}:${ref.index}`,
+        );
+        if (ref.kind === 'transcript') edgesMoved.current?.([ref.index]);
+      },
+      tapStart: (ref, time) => {
+        edit(ref, (document) =>
+          tapCueStart(document, ref.index, time, (edgeRules.current ?? FALLBACK_EDGE_RULES).minGap),
+        );
+        if (ref.kind === 'transcript') edgesMoved.current?.([ref.index - 1, ref.index]);
+      },
       split: (ref, offset) => edit(ref, (document) => splitCue(document, ref.index, offset)),
       mergeWithNext: (ref) => edit(ref, (document) => mergeWithNextCue(document, ref.index)),
       remove: (ref) => edit(ref, (document) => removeCue(document, ref.index)),
@@ -145,8 +219,9 @@ export function useWorkspaceSession(files: WorkspaceFiles, isSource: boolean): W
       redo: () => dispatch({ type: 'redo' }),
       replace: (kind, change, key) =>
         dispatch({ type: 'edit', kind, focus: null, change, key, at: Date.now() }),
+      amend: (kind, change) => dispatch({ type: 'amend', kind, change }),
     }),
-    [edit],
+    [edit, edgeRules, edgesMoved],
   );
 
   return {

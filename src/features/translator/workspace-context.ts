@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { RowFocus } from './row-focus.ts';
+import type { RowSelection } from './row-selection.ts';
 import type { CuePlayer } from './use-cue-player.ts';
 import type { RowKeyHandler } from './use-row-keyboard.ts';
 import type { RowActions } from './use-workspace-session.ts';
@@ -14,6 +15,8 @@ export interface RowEnvironment {
   readonly focus: RowFocus;
   readonly onKeyDown: RowKeyHandler;
   readonly player: Pick<CuePlayer, 'play' | 'toggle' | 'toggleLoop' | 'stop'>;
+  /** The rows selected for re-aligning. */
+  readonly selection: RowSelection;
 }
 
 export const RowEnvironmentContext = createContext<RowEnvironment | null>(null);

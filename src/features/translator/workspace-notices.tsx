@@ -1,6 +1,6 @@
 /**
- * What the workspace has to tell the translator above the rows: a draft on offer, a file changed
- * on disk, rows added for missing ids, the source-language lock.
+ * What the workspace has to tell the translator above the rows: drafts on offer, the same file
+ * open in another tab, a file changed on disk, rows added for missing ids, the source-language lock.
  */
 import { useId, useState } from 'react';
 import { CONTRACT_NAMES, useTranslatorText } from './translator-messages.ts';
@@ -37,16 +37,19 @@ function Choice({
 export function DraftOfferNotice({
   checking,
   offer,
+  onChoose,
   onRestore,
   onDiscard,
 }: {
   checking: boolean;
   offer: DraftOffer | null;
+  onChoose: (index: number) => void;
   onRestore: () => void;
   onDiscard: () => void;
 }) {
   const t = useTranslatorText();
   const headingId = useId();
+  const name = useId();
   if (checking) {
     return (
       <p className="t-notice" role="status">
@@ -54,14 +57,39 @@ export function DraftOfferNotice({
       </p>
     );
   }
-  if (!offer) return null;
+  const chosen = offer?.choices[offer.chosen];
+  if (!offer || !chosen) return null;
+  const several = offer.choices.length > 1;
   return (
     <section className="t-notice t-notice--draft" role="region" aria-labelledby={headingId}>
       <p id={headingId} className="t-notice__text">
-        <time dateTime={new Date(offer.savedAt).toISOString()}>
-          {t.draftOffer(formatTime(offer.savedAt), offer.rows)}
-        </time>
+        {several ? (
+          t.draftChoices(offer.choices.length)
+        ) : (
+          <time dateTime={new Date(chosen.savedAt).toISOString()}>
+            {t.draftOffer(formatTime(chosen.savedAt), chosen.rows)} {t.draftRows(chosen.rowIds)}
+          </time>
+        )}
       </p>
+      {several && (
+        <fieldset className="t-draft-choices">
+          <legend className="visually-hidden">{t.draftChoices(offer.choices.length)}</legend>
+          {offer.choices.map((choice, index) => (
+            <label key={choice.draft.tabId} className="t-draft-choice">
+              <input
+                type="radio"
+                name={name}
+                checked={index === offer.chosen}
+                onChange={() => onChoose(index)}
+              />{' '}
+              <time dateTime={new Date(choice.savedAt).toISOString()}>
+                {t.draftChoice(formatTime(choice.savedAt), choice.rows, choice.own)}
+              </time>{' '}
+              {t.draftRows(choice.rowIds)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p className="t-notice__hint">{t.draftBlocksEditing}</p>
       <Choice
         yes={CONTRACT_NAMES.restoreDraft}
@@ -70,6 +98,17 @@ export function DraftOfferNotice({
         onNo={onDiscard}
       />
     </section>
+  );
+}
+
+/** The file is open in another tab of this browser too (each tab keeps its own draft). */
+export function OtherTabsNotice({ others }: { others: number }) {
+  const t = useTranslatorText();
+  if (others === 0) return null;
+  return (
+    <p className="t-notice t-notice--tabs" role="status">
+      {t.otherTabs(others)}
+    </p>
   );
 }
 

@@ -65,6 +65,15 @@ export type SessionAction =
       readonly key?: string;
       readonly at: number;
     }
+  /**
+   * A change folded into the present step, not a step of its own: word timestamps timed again
+   * after the edge move that made them stale (undoing the move takes both back).
+   */
+  | {
+      readonly type: 'amend';
+      readonly kind: FileKind;
+      readonly change: (document: CueDocument) => CueDocument;
+    }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   /**
@@ -127,6 +136,18 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         { key: action.key, at: action.at },
       );
       return { ...state, history, focusAfterHistory: null };
+    }
+    case 'amend': {
+      const present = state.history.present;
+      const before = present.docs[action.kind];
+      if (!before) return state;
+      const after = action.change(before);
+      if (after === before) return state;
+      const history = {
+        ...state.history,
+        present: { ...present, docs: withDoc(present.docs, action.kind, after) },
+      };
+      return { ...state, history };
     }
     case 'undo': {
       if (state.history.past.length === 0) return state;

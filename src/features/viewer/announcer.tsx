@@ -9,7 +9,7 @@ import type { ParsedCue } from '../../core/vtt-parse.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { useCurrentIndex } from '../shared/player-runtime.tsx';
-import { useCurrentSpeakerId } from './speakers-strip.tsx';
+import { useCurrentSpeakerId } from '../shared/speakers-strip.tsx';
 import { readPreference, writePreference } from '../shared/local-preference.ts';
 
 const KEY = 'red-box:announce';

@@ -6,10 +6,10 @@
 import { useId, useRef, useState } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
 import { formatClock } from '../../core/time-format.ts';
-import { useEmbedMessages } from '../embed/embed-messages.ts';
-import { pageBaseUrl } from '../embed/page-base-url.ts';
-import { embedSnippet, watchUrl } from '../embed/share-links.ts';
-import { useOembedDiscoveryLink } from '../embed/use-oembed-link.ts';
+import { useEmbedMessages } from '../shared/embed-messages.ts';
+import { pageBaseUrl } from '../shared/page-base-url.ts';
+import { embedSnippet, watchUrl } from '../shared/share-links.ts';
+import { useOembedDiscoveryLink } from '../shared/use-oembed-link.ts';
 import { usePlayerRuntime } from '../shared/player-runtime.tsx';
 import './share-dialog.css';
 

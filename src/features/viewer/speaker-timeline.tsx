@@ -9,7 +9,7 @@ import { speakerSpans, type SpeakerSpan } from '../../core/transcript.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
-import { useCurrentSpeakerId } from './speakers-strip.tsx';
+import { useCurrentSpeakerId } from '../shared/speakers-strip.tsx';
 import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
 
 const FALLBACK_COLORS = ['#7b5ea7', '#1f8a80', '#c47a12', '#3a6ea5', '#5f8a2d', '#a33b5c'];

@@ -21,15 +21,15 @@ import { useCaptionSources, VideoStage } from '../shared/video-stage.tsx';
 import { Announcer } from './announcer.tsx';
 import { ChaptersList } from './chapters-list.tsx';
 import { Credits } from './credits.tsx';
-import { LanguageMenu } from './language-menu.tsx';
-import { QuestionCard } from './question-card.tsx';
+import { LanguageMenu } from '../shared/language-menu.tsx';
+import { QuestionCard } from '../shared/question-card.tsx';
 import { ResumePrompt } from './resume-prompt.tsx';
 import { ShareEmbedButton } from './share-dialog.tsx';
 import { SpeakerTimeline } from './speaker-timeline.tsx';
-import { SpeakersStrip } from './speakers-strip.tsx';
-import { TranscriptArea } from './transcript-area.tsx';
+import { SpeakersStrip } from '../shared/speakers-strip.tsx';
+import { TranscriptArea } from '../shared/transcript-area.tsx';
 import { TranscriptDownloads } from './transcript-downloads.tsx';
-import { deepLinkTime, useDeepLinkSeek } from './use-deep-link.ts';
+import { deepLinkTime, useDeepLinkSeek } from '../shared/use-deep-link.ts';
 import { useRememberPosition, useResumeOffer } from './use-resume.ts';
 import { useTranscriptLanguages } from './use-transcript-languages.ts';
 
@@ -72,6 +72,10 @@ function WatchLayout({ episode, params }: WatchViewProps) {
 
   const runtime = usePlayerRuntime();
   useDeepLinkSeek(runtime, params, cues);
+  const initialSearch = useMemo(() => {
+    const query = params.get('q')?.trim();
+    return query ? { query, cueId: params.get('cue') } : undefined;
+  }, [params]);
   const media = runtime.clock?.media ?? null;
   useRememberPosition(media, episode.id);
   const resume = useResumeOffer(
@@ -186,6 +190,7 @@ function WatchLayout({ episode, params }: WatchViewProps) {
             onRetry={() => void transcript.refetch()}
             follower={cueFollower}
             toolbar={toolbar}
+            initialSearch={initialSearch}
           />
         </div>
       </main>

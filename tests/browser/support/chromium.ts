@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type BrowserServer,
+} from 'playwright-core';
 
 /** The Chromium binary: CHROME_PATH, else Debian's package. */
 export function chromiumPath(): string {
@@ -25,19 +31,86 @@ export interface LaunchOptions {
   readonly locale?: string;
   readonly reducedMotion?: 'reduce' | 'no-preference';
   readonly javaScriptEnabled?: boolean;
+  /** Command-line flags: these need a Chromium of their own (they cannot apply to one context). */
   readonly extraArgs?: readonly string[];
 }
 
-/** A fresh Chromium profile for one test file. Close it in afterAll. */
-export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'red-box-chromium-')), {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [...QUIET_FLAGS, ...(options.extraArgs ?? [])],
+function contextOptions(options: LaunchOptions): BrowserContextOptions {
+  return {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'en-US',
     reducedMotion: options.reducedMotion ?? 'no-preference',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     acceptDownloads: true,
+  };
+}
+
+/**
+ * Start the one Chromium that a whole browser-test run shares (the global setup does this).
+ * Test files reach it through `launchChromium`, each in contexts of its own.
+ */
+export async function launchSharedChromium(): Promise<BrowserServer> {
+  return chromium.launchServer({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: QUIET_FLAGS,
+  });
+}
+
+/**
+ * The shared Chromium's address when this runs inside a vitest worker of the browser project
+ * (provided by its global setup), else undefined (e.g. `npm run bench`, which runs without vitest).
+ */
+async function sharedChromiumEndpoint(): Promise<string | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumEndpoint');
+}
+
+// One connection per worker to the shared Chromium, opened on first use and closed after the last
+// context this worker opened in it (so no socket outlives a test file).
+let connection: Promise<Browser> | undefined;
+let openContexts = 0;
+
+async function sharedContext(endpoint: string, options: LaunchOptions): Promise<BrowserContext> {
+  connection ??= chromium.connect(endpoint, { timeout: 60_000 });
+  const current = connection;
+  const browser = await current;
+  browser.on('disconnected', () => {
+    if (connection === current) connection = undefined;
+  });
+  const context = await browser.newContext(contextOptions(options));
+  openContexts += 1;
+  // Disconnect only once the context's close has completed: its 'close' event comes before the
+  // reply to close(), and disconnecting then would fail that close.
+  const closeContext = context.close.bind(context);
+  let released = false;
+  context.close = async (closeOptions) => {
+    await closeContext(closeOptions);
+    if (released) return;
+    released = true;
+    openContexts -= 1;
+    if (openContexts === 0 && connection === current) {
+      connection = undefined;
+      await browser.close();
+    }
+  };
+  return context;
+}
+
+/**
+ * A fresh, isolated browser context (its own storage, cookies and cache) for one test file or
+ * test. Close it in afterAll. In the browser tests it is a new context in the run's shared
+ * Chromium (starting a browser per file cost seconds each); outside vitest, or with `extraArgs`,
+ * it is a Chromium launched for it alone, which closing the context ends.
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const endpoint = options.extraArgs?.length ? undefined : await sharedChromiumEndpoint();
+  if (endpoint) return sharedContext(endpoint, options);
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'red-box-chromium-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...QUIET_FLAGS, ...(options.extraArgs ?? [])],
+    ...contextOptions(options),
   });
 }

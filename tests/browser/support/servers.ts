@@ -94,3 +94,12 @@ export async function startPreviewServer(
       }),
   };
 }
+
+/**
+ * The browser-test run's preview server over the shared build (`inject('distDir')`), started once
+ * by the global setup: for test files that only read the bundled episode. Closing it does nothing.
+ */
+export async function sharedPreviewServer(): Promise<RunningServer> {
+  const { inject } = await import('vitest');
+  return { url: inject('previewUrl'), close: async () => {} };
+}

@@ -1,5 +1,5 @@
 /** Temporary episodes folders, so tests never touch the bundled episode. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EPISODE_ID, episodeFolder } from './episode-fixture.ts';
@@ -25,4 +25,29 @@ export function editEpisodeJson(
   const file = path.join(folder, 'episode.json');
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   writeFileSync(file, JSON.stringify(edit(json), null, 2) + '\n');
+}
+
+/**
+ * A cue file's text without its word timestamp tags (`<00:00:03.150>`), so a test can find and
+ * replace a phrase that the tags split into words.
+ */
+export function withoutWordTimestamps(vtt: string): string {
+  return vtt.replace(/<(?:\d+:)?\d{2}:\d{2}\.\d{3}>/g, '');
+}
+
+/**
+ * A copy of the bundled episode under `id` in `episodesDir` without its HLS source and ladder:
+ * an MP4 episode, for comparing and for checking that such pages never load http-streaming.
+ */
+export function copyWithoutHls(episodesDir: string, id: string): string {
+  const { folder } = copyEpisodes({ id, into: episodesDir });
+  rmSync(path.join(folder, 'media/hls'), { recursive: true, force: true });
+  editEpisodeJson(folder, (json) => {
+    const media = json.media as { sources: { type: string }[] };
+    return {
+      ...json,
+      media: { ...media, sources: media.sources.filter((source) => !/mpegurl/i.test(source.type)) },
+    };
+  });
+  return folder;
 }

@@ -1,0 +1,156 @@
+/**
+ * What `npm run bench -- --only load` runs inside the page, injected before any of the page's own
+ * scripts: observers for the browser's own performance entries (largest-contentful-paint,
+ * layout-shift, event) and the probe that finds the moment the transcript became interactive.
+ *
+ * "Interactive" is defined from the outside, by what a reader can do: the first moment a click on
+ * a transcript line seeks the video into that line's cue and marks the line current. The probe
+ * clicks the target line (a real DOM click event, dispatched by `element.click()`) every 100 ms
+ * from the moment the line exists; the moment recorded is when the click's effect is seen (line
+ * marked and `currentTime` inside the cue), so a click that is queued and handled late counts
+ * late. Static pre-rendered markup has no `[data-cue-id]` and no handlers, so it never counts.
+ *
+ * This file is plain JavaScript in a string: it runs in the page, not in Node.
+ */
+
+/** The target cue: its id and its interval in seconds, half-open [startTime, endTime). */
+export interface ProbeTarget {
+  readonly cueId: string;
+  readonly startTime: number;
+  readonly endTime: number;
+}
+
+/** What the probe leaves in `window.__redBoxLoad`. */
+export interface ProbeState {
+  /** ms since navigation start when a click's effect was first seen; null until then. */
+  interactive: number | null;
+  /** ms since navigation start of the click that worked. */
+  clickedAt: number | null;
+  /** Clicks dispatched before one worked. */
+  clicks: number;
+  /** ms since navigation start when a line with the target id first existed. */
+  lineSeen: number | null;
+}
+
+/** The init script for one load. */
+export function loadProbeScript(target: ProbeTarget): string {
+  return `(() => {
+  const target = ${JSON.stringify(target)};
+  const state = { interactive: null, clickedAt: null, clicks: 0, lineSeen: null };
+  const lcp = [];
+  const shifts = [];
+  const events = [];
+  window.__redBoxLoad = state;
+  window.__redBoxEntries = { lcp, shifts, events };
+  const observe = (type, sink, extra) => {
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) sink.push(entry);
+      }).observe({ type, buffered: true, ...extra });
+    } catch {}
+  };
+  observe('largest-contentful-paint', lcp);
+  observe('layout-shift', shifts);
+  observe('event', events, { durationThreshold: 16 });
+
+  let pending = null;
+  const selector = '[data-cue-id="' + CSS.escape(target.cueId) + '"]';
+  const worked = (line) => {
+    const video = document.querySelector('video');
+    if (!video || !line.isConnected) return false;
+    const time = video.currentTime;
+    return (
+      line.getAttribute('aria-current') === 'true' &&
+      time >= target.startTime - 0.001 &&
+      time < target.endTime
+    );
+  };
+  const tick = () => {
+    if (state.interactive !== null) return;
+    const now = performance.now();
+    if (pending) {
+      const line = document.querySelector(selector);
+      if (line && worked(line)) {
+        state.interactive = now;
+        state.clickedAt = pending.at;
+        return;
+      }
+      if (now - pending.at < 100) return void setTimeout(tick, 10);
+      pending = null;
+    }
+    const line = document.querySelector(selector);
+    if (line) {
+      if (state.lineSeen === null) state.lineSeen = now;
+      state.clicks++;
+      pending = { at: performance.now() };
+      line.click();
+    }
+    setTimeout(tick, 10);
+  };
+  setTimeout(tick, 0);
+})();`;
+}
+
+/** Figures read from the page's performance entries after a load. */
+export interface PageFigures {
+  /** Largest contentful paint, ms since navigation start (the last candidate before input). */
+  readonly lcpMs: number | null;
+  /** What the LCP element was (tag and class), for the report. */
+  readonly lcpElement: string;
+  /** Cumulative layout shift: the largest session window (gap < 1 s, window < 5 s). */
+  readonly cls: number;
+}
+
+/** Read LCP and CLS in the page (run with page.evaluate). */
+export function readPageFigures(): PageFigures {
+  const entries = (window as unknown as { __redBoxEntries: Record<string, PerformanceEntry[]> })
+    .__redBoxEntries;
+  const lcp = entries.lcp!.at(-1) as (PerformanceEntry & { element?: Element | null }) | undefined;
+  const element = lcp?.element;
+  let cls = 0;
+  let session = 0;
+  let sessionStart = -Infinity;
+  let last = -Infinity;
+  for (const entry of entries.shifts as (PerformanceEntry & {
+    value: number;
+    hadRecentInput: boolean;
+  })[]) {
+    if (entry.hadRecentInput) continue;
+    if (entry.startTime - last > 1000 || entry.startTime - sessionStart > 5000) {
+      session = 0;
+      sessionStart = entry.startTime;
+    }
+    session += entry.value;
+    last = entry.startTime;
+    cls = Math.max(cls, session);
+  }
+  return {
+    lcpMs: lcp ? lcp.startTime : null,
+    lcpElement: element
+      ? `${element.tagName.toLowerCase()}${element.className ? '.' + String(element.className).split(' ')[0] : ''}`
+      : lcp
+        ? '(removed)'
+        : 'none',
+    cls,
+  };
+}
+
+/**
+ * The interaction latency of the interactions that started after `since` (ms since navigation
+ * start): per interaction the longest event entry, then the longest interaction. Event Timing
+ * reports only entries of 16 ms and more: null means every event was shorter than that.
+ */
+export function readInteractionLatency(since: number): number | null {
+  // interactionId is in Chromium but not yet in TypeScript's DOM types.
+  const events = (
+    window as unknown as {
+      __redBoxEntries: { events: (PerformanceEventTiming & { interactionId: number })[] };
+    }
+  ).__redBoxEntries.events;
+  let longest: number | null = null;
+  for (const entry of events) {
+    if (entry.interactionId === 0 || entry.startTime < since) continue;
+    longest = Math.max(longest ?? 0, entry.duration);
+  }
+  return longest;
+}

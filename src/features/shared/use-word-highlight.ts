@@ -1,0 +1,82 @@
+/**
+ * Word-by-word highlighting for React views (viewer, embed, translator): the "Highlight words"
+ * setting, the transcript's timed words, and the highlighter that marks them on the clock.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Cue } from '../../core/cue-model.ts';
+import type { TranscriptWords } from '../../core/cue-words.ts';
+import { transcriptWordsOf } from '../../data/parse-off-thread.ts';
+import type { ClockFollower } from '../../player/media-clock.ts';
+import { readPreference, writePreference } from './local-preference.ts';
+import { useFollower } from './player-runtime.tsx';
+import { createWordHighlighter, type WordHighlighter } from './word-highlighter.ts';
+
+const KEY = 'red-box:highlight-words';
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Whether words are highlighted: the reader's choice, else on unless motion is to be reduced. */
+export function highlightWordsByDefault(): boolean {
+  const chosen = readPreference(KEY);
+  if (chosen === 'on') return true;
+  if (chosen === 'off') return false;
+  return !prefersReducedMotion();
+}
+
+/** The "Highlight words" setting, remembered in this browser. */
+export function useHighlightWordsSetting(): readonly [boolean, (on: boolean) => void] {
+  const [enabled, setEnabled] = useState(highlightWordsByDefault);
+  const choose = useCallback((on: boolean) => {
+    setEnabled(on);
+    writePreference(KEY, on ? 'on' : 'off');
+  }, []);
+  return [enabled, choose] as const;
+}
+
+/**
+ * The timed words of a cue list (null without word timings): built with the parse (in the parser
+ * worker for big files), shared by the transcript panel and the embed bridge.
+ */
+export function useTranscriptWords(cues: readonly Cue[] | undefined): TranscriptWords | null {
+  return useMemo(() => (cues ? transcriptWordsOf(cues) : null), [cues]);
+}
+
+export interface WordHighlight {
+  /** The clock's follower of the words (null when words are not highlighted). */
+  readonly follower: ClockFollower | null;
+  /** Tell the highlighter a line rendered (stable identity). */
+  readonly lineRendered: (cueIndex: number) => void;
+}
+
+/**
+ * Highlight `words` (when given) on the player's clock, in the lines `lineOf` finds. `lineOf`
+ * is read when a word changes, so it may close over refs.
+ */
+export function useWordHighlighter(
+  words: TranscriptWords | null,
+  lineOf: (cueIndex: number) => Element | null,
+): WordHighlight {
+  const follower = useFollower(words?.index ?? null);
+  const highlighter = useRef<WordHighlighter | null>(null);
+  const latestLineOf = useRef(lineOf);
+  useLayoutEffect(() => {
+    latestLineOf.current = lineOf;
+  });
+  useLayoutEffect(() => {
+    if (!words || !follower) return;
+    const created = createWordHighlighter(words, follower, (cueIndex) =>
+      latestLineOf.current(cueIndex),
+    );
+    highlighter.current = created;
+    return () => {
+      created.dispose();
+      if (highlighter.current === created) highlighter.current = null;
+    };
+  }, [words, follower]);
+  const lineRendered = useCallback((cueIndex: number) => {
+    highlighter.current?.lineRendered(cueIndex);
+  }, []);
+  return { follower, lineRendered };
+}

@@ -1,0 +1,70 @@
+/**
+ * The episode files a pre-rendered watch or embed page carries for its first screen (issue 19):
+ * episode.json and the source language's transcript and chapters, as the exact text of the
+ * published files, in a `<script type="application/json">` element. The viewer seeds its queries
+ * from it (src/data/served-page-data.ts), so the transcript is interactive without waiting for a
+ * script to start a fetch of episode.json, then of the cue files, one after another.
+ *
+ * Files too big to be worth inlining (a three-hour transcript) get a preload hint instead, so
+ * their download starts with the document's.
+ */
+import { sourceTrack, type Episode } from '../core/episode-model.ts';
+import type { EpisodeSource } from '../core/episode-load.ts';
+import { SERVED_DATA_ELEMENT_ID, type ServedPageData } from '../data/served-page-data.ts';
+import { escapeHtml, jsonForScript } from './static-page.ts';
+
+/**
+ * Text files up to this many characters are inlined (the bundled 94-cue transcript is about
+ * 30,000); bigger ones are preloaded. Inlined text is parsed on the main thread, and the viewer
+ * parses files from this size on in a worker (src/data/parse-off-thread.ts).
+ */
+export const INLINE_UP_TO_CHARS = 100_000;
+
+/** The files of an episode that its first screen needs, relative to its folder. */
+function firstScreenFiles(episode: Episode): string[] {
+  const track = sourceTrack(episode) ?? episode.tracks[0];
+  const files = [track?.transcript, track?.chapters].filter((file): file is string =>
+    Boolean(file && !/^https:\/\//i.test(file)),
+  );
+  return files;
+}
+
+/**
+ * The head tags for an episode's page: the inlined data, and preload hints for what is too big
+ * to inline. `base` is the app's base path (Vite `base`), so the hints name the URLs the viewer
+ * requests (src/data/episode-urls.ts).
+ */
+export async function servedDataTags(
+  episode: Episode,
+  source: EpisodeSource,
+  base: string,
+): Promise<string> {
+  const fileUrl = (file: string) =>
+    `${base}episodes/${[episode.id, ...file.split('/')].map(encodeURIComponent).join('/')}`;
+  const data: ServedPageData = { episodeId: episode.id, files: {} };
+  const preloads: string[] = [];
+  for (const file of ['episode.json', ...firstScreenFiles(episode)]) {
+    const text = await source.readText(file);
+    if (text === null) continue;
+    if (text.length <= INLINE_UP_TO_CHARS) data.files[file] = text;
+    else {
+      preloads.push(
+        `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(fileUrl(file))}" />`,
+      );
+    }
+  }
+  // The poster is the first screen's largest image: fetched with the document, not after the
+  // scripts have mounted the player.
+  const poster = episode.media.poster;
+  if (poster) {
+    const href = /^https:\/\//i.test(poster) ? poster : fileUrl(poster);
+    preloads.push(
+      // crossorigin as the video has it (its poster is fetched in CORS mode), or it fetches twice.
+      `<link rel="preload" as="image" fetchpriority="high" crossorigin="anonymous" href="${escapeHtml(href)}" />`,
+    );
+  }
+  return [
+    `<script type="application/json" id="${SERVED_DATA_ELEMENT_ID}">${jsonForScript(data)}</script>`,
+    ...preloads,
+  ].join('\n    ');
+}

@@ -1,0 +1,143 @@
+/**
+ * Start-up of the built watch page (issue 19): the transcript the page was served with is on
+ * screen from the first paint until the player is interactive, never blanked and never shifted;
+ * the served `<video>` is the one the player ends up with; playing before video.js has loaded
+ * goes on when it has.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import { startPreviewServer, type RunningServer } from './support/servers.ts';
+
+const cues = readCues('transcript.en.vtt');
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await startPreviewServer(inject('distDir'));
+  browser = await launchChromium({ viewport: { width: 412, height: 823 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Recorded in the page from the parsed document on: at every DOM change and every frame, how
+ * many transcript lines the page holds (the served ones or the app's); every layout shift, and
+ * whether it moved anything in the transcript.
+ */
+const STARTUP_RECORDER = `(() => {
+  const record = { samples: [], shifts: [], servedVideo: null };
+  window.__startup = record;
+  const lines = () => document.querySelectorAll('.static-line, [data-cue-id]').length;
+  const inTranscript = (node) =>
+    Boolean(node && node.nodeType === 1 && node.closest('.static-transcript, [aria-label="Transcript"]'));
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      record.shifts.push({
+        value: entry.value,
+        startTime: entry.startTime,
+        // Shifts right after an input (the test's click) are its answer, not start-up's (as CLS).
+        afterInput: entry.hadRecentInput,
+        inTranscript: entry.sources.some((source) => inTranscript(source.node)),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    record.servedVideo = document.querySelector('video');
+    const sample = (when) => record.samples.push({ when, lines: lines(), t: performance.now() });
+    sample('parsed');
+    new MutationObserver(() => sample('mutation')).observe(document.body, {
+      childList: true,
+      subtree: true,
+    });
+    const frame = () => {
+      sample('frame');
+      if (!document.querySelector('.video-js')) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+})();`;
+
+interface StartupRecord {
+  samples: { when: string; lines: number; t: number }[];
+  shifts: { value: number; startTime: number; afterInput: boolean; inTranscript: boolean }[];
+}
+
+async function slowPhone(page: Page): Promise<void> {
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+describe('start-up of the watch page', () => {
+  it('keeps the served transcript on screen, unshifted, until the player is interactive', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.addInitScript({ content: STARTUP_RECORDER });
+    await slowPhone(page);
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`);
+    // Interactive: a click on a line seeks the video there and marks the line.
+    const line = page.locator(`[data-cue-id="${cues[4]!.id}"]`);
+    await line.click();
+    await expect.poll(() => line.getAttribute('aria-current')).toBe('true');
+    await page.locator('.video-js').waitFor();
+    const record = await page.evaluate(
+      () => (window as unknown as { __startup: StartupRecord }).__startup,
+    );
+    expect(record.samples.length).toBeGreaterThan(2);
+    const blank = record.samples.filter((sample) => sample.lines < cues.length);
+    expect(blank, 'moments with fewer lines than the transcript has').toEqual([]);
+    const startUp = record.shifts.filter((shift) => !shift.afterInput);
+    expect(startUp.filter((shift) => shift.inTranscript)).toEqual([]);
+    const cls = startUp.reduce((total, shift) => total + shift.value, 0);
+    expect(cls).toBeLessThanOrEqual(0.1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays the served video from the first paint, and goes on playing when video.js adopts it', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.addInitScript({ content: STARTUP_RECORDER });
+    // Hold video.js back until the native player has been started.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/video-player-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`);
+    await page.locator('[data-cue-id]').first().waitFor();
+    expect(await page.locator('.video-js').count()).toBe(0);
+    const video = page.locator('video');
+    expect(await video.count()).toBe(1);
+    expect(await video.getAttribute('poster')).toMatch(/poster\.jpg$/);
+    await video.evaluate((media: HTMLVideoElement) => media.play());
+    await expect
+      .poll(() => video.evaluate((media: HTMLVideoElement) => media.currentTime))
+      .toBeGreaterThan(0.3);
+
+    release();
+    await page.locator('.video-js').waitFor();
+    const before = await video.evaluate((media: HTMLVideoElement) => media.currentTime);
+    await expect
+      .poll(() => video.evaluate((media: HTMLVideoElement) => media.currentTime))
+      .toBeGreaterThan(before + 0.5);
+    expect(await video.evaluate((media: HTMLVideoElement) => media.paused)).toBe(false);
+    expect(await page.locator('video').count()).toBe(1);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { __startup: { servedVideo: Element | null } }).__startup
+            .servedVideo === document.querySelector('video'),
+      ),
+      'the video element the page was served with is the player’s',
+    ).toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
