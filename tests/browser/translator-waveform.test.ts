@@ -77,8 +77,13 @@ async function dragEdge(page: Page, name: string, seconds: number, alt: boolean)
 }
 
 async function save(page: Page): Promise<void> {
+  // A moved edge has its words timed again by the server a moment later, and that lands as an
+  // edit: saved before it, the file is saved and then unsaved again. Wait for the words first.
+  await page.locator('.t-timing-panel__realign[data-retiming="idle"]').waitFor();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByText(/Saved to the file at/).waitFor();
+  await expect
+    .poll(() => page.locator('.t-savebar__state').textContent(), { timeout: 30_000 })
+    .toMatch(/Saved to the file at/);
 }
 
 describe('the timing waveform', () => {
