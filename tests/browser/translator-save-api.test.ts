@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { watchPageProblems } from './support/page-watch.ts';
 import { startPreviewServer } from './support/servers.ts';
 import {
   box,
@@ -263,6 +264,43 @@ describe('without a save API (a static copy of the site)', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Restore draft' }).click();
     expect(await box(page, 'c004').inputValue()).toBe('다운로드할 오해요?');
+    await page.close();
+  });
+
+  it('says re-aligning needs `npm start`, and the edges still move without a server', async () => {
+    const page = await bed.browser.newPage();
+    const problems = watchPageProblems(page).errors;
+    const realignRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/realign')) realignRequests.push(request.url());
+    });
+    await openWorkspace(page, staticUrl, 'en');
+    const realign = page.getByRole('button', { name: 'Re-align selected rows' });
+    await realign.waitFor();
+    expect(await realign.isDisabled()).toBe(true);
+    const hint = page.locator('#t-realign-hint');
+    expect(await hint.textContent()).toContain('npm start');
+    expect(await realign.getAttribute('aria-describedby')).toBe('t-realign-hint');
+
+    // Unlocked, the source's edges move (drafts keep them); re-aligning still waits for a server.
+    await page.getByRole('checkbox', { name: 'Edit the source language' }).check();
+    await page.getByRole('button', { name: 'Unlock the source' }).click();
+    await box(page, 'c005').focus();
+    const start = page
+      .getByRole('region', { name: 'Waveform' })
+      .getByRole('slider', { name: 'Start of c005', exact: true });
+    await start.waitFor();
+    const before = Number(await start.getAttribute('aria-valuenow'));
+    await start.focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect
+      .poll(async () => Number(await start.getAttribute('aria-valuenow')))
+      .toBeCloseTo(before + 0.1, 3);
+    expect(await realign.isDisabled()).toBe(true);
+    expect(await hint.textContent()).toContain('npm start');
+    // The moved edge asked no server to time its words again, and nothing failed in the page.
+    expect(realignRequests).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
