@@ -3,6 +3,7 @@
  * changed, saves that leave work typed meanwhile unsaved, files rebased on a version from disk.
  */
 import { describe, expect, it } from 'vitest';
+import { moveCueEdge } from '../../src/core/cue-edges.ts';
 import { setCueText } from '../../src/core/translation-edit.ts';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
 import { neighbourRow } from '../../src/features/translator/use-row-keyboard.ts';
@@ -19,6 +20,7 @@ const transcript = parseVtt(
 const chapters = parseVtt('WEBVTT\n\nq1\n00:01.000 --> 00:04.000\nQuestion\n', {
   kind: 'chapters',
 }).document;
+const NO_SNAP = { minGap: 0.05, speech: null, snapDistance: 0 };
 const base = { name: 'transcript.ko.vtt', text: 'WEBVTT\n', etag: '"sha256-a"' };
 
 function start(): SessionState {
@@ -93,7 +95,9 @@ describe('the workspace session', () => {
     state = sessionReducer(state, {
       type: 'amend',
       kind: 'transcript',
-      change: (document) => setCueText(document, 1, 'deux'),
+      // As amendments are: only for the version they were made for (c1 typed as "un").
+      change: (document) =>
+        document.cues[0]!.text === 'un' ? setCueText(document, 1, 'deux') : document,
     });
     expect(state.history.past.length).toBe(steps);
     expect(state.history.present.docs.transcript.cues.map((cue) => cue.text)).toEqual([
@@ -105,6 +109,57 @@ describe('the workspace session', () => {
       'one',
       'two',
     ]);
+  });
+
+  /** c1's end dragged to `end` (one undo step), as the waveform's drag does. */
+  const moveEnd = (state: SessionState, end: number, at: number) =>
+    sessionReducer(state, {
+      type: 'edit',
+      kind: 'transcript',
+      focus: { kind: 'transcript', index: 0 },
+      change: (document) => moveCueEdge(document, 0, 'end', end, NO_SNAP),
+      key: 'edge:0:end',
+      at,
+    });
+  /**
+   * c1's words timed again for its end at `end`, as use-word-retiming.ts amends them: only where
+   * c1 still ends there (the text stands for the word timestamps).
+   */
+  const wordsTimedFor = (state: SessionState, end: number) =>
+    sessionReducer(state, {
+      type: 'amend',
+      kind: 'transcript',
+      change: (document) =>
+        document.cues[0]!.endTime === end ? setCueText(document, 0, 'one, timed') : document,
+    });
+  const c1 = (state: SessionState) => {
+    const cue = state.history.present.docs.transcript.cues[0]!;
+    return [cue.endTime, cue.text];
+  };
+
+  it('keeps word times that came after another step when that step is undone', () => {
+    let state = moveEnd(start(), 1.5, 0);
+    state = type(state, 1, 'deux', 200); // typed while the words were being timed
+    state = wordsTimedFor(state, 1.5);
+    expect(c1(state)).toEqual([1.5, 'one, timed']);
+    state = sessionReducer(state, { type: 'undo' });
+    expect(state.history.present.docs.transcript.cues[1]!.text).toBe('two');
+    expect(c1(state)).toEqual([1.5, 'one, timed']);
+    // Undoing the move takes both back, and redoing brings both.
+    state = sessionReducer(state, { type: 'undo' });
+    expect(c1(state)).toEqual([2, 'one']);
+    state = sessionReducer(state, { type: 'redo' });
+    expect(c1(state)).toEqual([1.5, 'one, timed']);
+  });
+
+  it('brings word times that came after the move was undone back with the redo', () => {
+    let state = moveEnd(start(), 1.5, 0);
+    state = sessionReducer(state, { type: 'undo' });
+    state = wordsTimedFor(state, 1.5);
+    expect(c1(state)).toEqual([2, 'one']);
+    state = sessionReducer(state, { type: 'redo' });
+    expect(c1(state)).toEqual([1.5, 'one, timed']);
+    expect(state.history.past.length).toBe(1);
   });
 });
 

@@ -67,7 +67,9 @@ export type SessionAction =
     }
   /**
    * A change folded into the present step, not a step of its own: word timestamps timed again
-   * after the edge move that made them stale (undoing the move takes both back).
+   * after the edge move that made them stale (undoing the move takes both back). `change` must
+   * leave a version it was not made for as it is (the same object): it is also made to the steps
+   * around the present that hold the version it was made for (see `amendHistory`).
    */
   | {
       readonly type: 'amend';
@@ -122,6 +124,60 @@ function withDoc(docs: Docs, kind: FileKind, document: CueDocument): Docs {
   return { ...docs, [kind]: document };
 }
 
+/** `step` with `change` made to its `kind` file (the same step when nothing changes). */
+function amendStep(
+  step: Step,
+  kind: FileKind,
+  change: (document: CueDocument) => CueDocument,
+): Step {
+  const before = step.docs[kind];
+  if (!before) return step;
+  const after = change(before);
+  return after === before ? step : { ...step, docs: withDoc(step.docs, kind, after) };
+}
+
+/** `steps` amended from the first on, up to the first step the change leaves as it is. */
+function amendRun(
+  steps: readonly Step[],
+  kind: FileKind,
+  change: (document: CueDocument) => CueDocument,
+): readonly Step[] {
+  const amended = [...steps];
+  for (let i = 0; i < amended.length; i++) {
+    const step = amendStep(amended[i]!, kind, change);
+    if (step === amended[i]) break;
+    amended[i] = step;
+  }
+  return amended.some((step, i) => step !== steps[i]) ? amended : steps;
+}
+
+/**
+ * An amendment (word times for a moved edge) made to the present step and to the steps next to
+ * it that hold the same cue as the change expects (it leaves other versions as they are): the
+ * earlier steps back to the move itself, and the undone steps ahead. So undoing a step taken
+ * after the move, while the answer was on its way, keeps the words; undoing the move takes both
+ * back; and redoing a move undone before the answer came brings the words with it.
+ */
+function amendHistory(
+  history: History<Step>,
+  kind: FileKind,
+  change: (document: CueDocument) => CueDocument,
+): History<Step> {
+  const present = amendStep(history.present, kind, change);
+  const newestFirst = [...history.past].reverse();
+  const past = amendRun(newestFirst, kind, change);
+  const future = amendRun(history.future, kind, change);
+  if (present === history.present && past === newestFirst && future === history.future) {
+    return history;
+  }
+  return {
+    ...history,
+    present,
+    past: past === newestFirst ? history.past : [...past].reverse(),
+    future,
+  };
+}
+
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'edit': {
@@ -138,16 +194,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, history, focusAfterHistory: null };
     }
     case 'amend': {
-      const present = state.history.present;
-      const before = present.docs[action.kind];
-      if (!before) return state;
-      const after = action.change(before);
-      if (after === before) return state;
-      const history = {
-        ...state.history,
-        present: { ...present, docs: withDoc(present.docs, action.kind, after) },
-      };
-      return { ...state, history };
+      const history = amendHistory(state.history, action.kind, action.change);
+      return history === state.history ? state : { ...state, history };
     }
     case 'undo': {
       if (state.history.past.length === 0) return state;
