@@ -1,7 +1,8 @@
 /**
  * The common cue, read without webvtt-parser: a canonical timing line without settings, and cue
- * text that is plain or one leading voice span (`<v Joy>text`). Everything else goes to the
- * library. For what is accepted here the result is the library's, by construction:
+ * text that is plain or one leading voice span (`<v Joy>text`), either with word timestamps.
+ * Everything else goes to the library. For what is accepted here the result is the library's, by
+ * construction:
  *
  * - Timing: the library's timestamp rules accept `hh+:mm:ss.ttt` and `mm:ss.ttt` with minutes and
  *   seconds of at most 59, and compute `h * 60 * 60 + m * 60 + s + ms / 1000`; this accepts a
@@ -15,6 +16,13 @@
  *   whitespace in annotations; names here have none to collapse), holding the rest of the text
  *   (again without `<` or `&`) as one text node; an optional `</v>` at the very end closes it.
  *   The library reports nothing for these (a `<v>` left open at the end is allowed).
+ * - Timestamp tags (`<00:00:03.150>`, as the aligner writes a word's start) in that text, each a
+ *   canonical timestamp closed by `>`, strictly after the cue's start, strictly before its end
+ *   and after the previous tag: the library's tokenizer reads `<` + digit up to `>` as a
+ *   timestamp tag, parses it with the timing line's timestamp rules (the same arithmetic as
+ *   above) and reports nothing for exactly these; the text between tags is one text node each
+ *   (none when empty). A tag out of range, out of order or malformed goes to the library, which
+ *   reports it.
  *
  * tests/unit/vtt-fast-path.test.ts checks both against the library on generated input.
  */
@@ -73,27 +81,49 @@ export function fastTiming(line: string): FastTiming | null {
 const VOICE_START = /^<v((?:\.[^\s.<>&]+)*) ([^\s<>&]+(?: [^\s<>&]+)*)>/;
 
 /**
- * The segments of plain cue text or of one leading voice span (see the module comment), or null
- * when the text needs the library. `chapters` allows no markup at all (the library reports it).
+ * Text without `&`, with no `<` other than timestamp tags that the library accepts without a
+ * report (see the module comment), as segments; null when any tag is anything else.
  */
-export function fastSegments(text: string, mode: 'subtitles' | 'chapters'): CueSegment[] | null {
-  if (!text.includes('<')) {
-    if (text.includes('&')) return null;
-    return text === '' ? [] : [{ type: 'text', text }];
+function timedTextSegments(text: string, timing: FastTiming): CueSegment[] | null {
+  const segments: CueSegment[] = [];
+  let from = 0;
+  let previous = -Infinity;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', from)) {
+    const close = text.indexOf('>', open);
+    if (close < 0) return null;
+    const time = timestampAt(text, open + 1, close);
+    if (time < 0 || time <= timing.startTime || time >= timing.endTime || time <= previous) {
+      return null;
+    }
+    if (open > from) segments.push({ type: 'text', text: text.slice(from, open) });
+    segments.push({ type: 'timestamp', time });
+    previous = time;
+    from = close + 1;
   }
-  if (mode !== 'subtitles' || text.includes('&')) return null;
-  const voice = VOICE_START.exec(text);
-  if (!voice) return null;
+  if (from < text.length)
+    segments.push({ type: 'text', text: from === 0 ? text : text.slice(from) });
+  return segments;
+}
+
+/**
+ * The segments of plain cue text, or of one leading voice span, with or without timestamp tags
+ * (see the module comment), or null when the text needs the library. `chapters` allows no markup
+ * at all (the library reports it). `timing` is the cue's, which timestamp tags must fall within.
+ */
+export function fastSegments(
+  text: string,
+  mode: 'subtitles' | 'chapters',
+  timing: FastTiming,
+): CueSegment[] | null {
+  if (text.includes('&')) return null;
+  if (!text.includes('<')) return text === '' ? [] : [{ type: 'text', text }];
+  if (mode !== 'subtitles') return null;
+  const voice = text.startsWith('<v') ? VOICE_START.exec(text) : null;
+  if (!voice) return timedTextSegments(text, timing);
   let rest = text.slice(voice[0].length);
   if (rest.endsWith('</v>')) rest = rest.slice(0, -4);
-  if (rest.includes('<')) return null;
+  const children = timedTextSegments(rest, timing);
+  if (!children) return null;
   const classes = voice[1] === '' ? [] : voice[1]!.slice(1).split('.');
-  return [
-    {
-      type: 'voice',
-      classes,
-      annotation: voice[2]!,
-      children: rest === '' ? [] : [{ type: 'text', text: rest }],
-    },
-  ];
+  return [{ type: 'voice', classes, annotation: voice[2]!, children }];
 }

@@ -61,6 +61,11 @@ export interface ParseOptions {
    * cue without a voice span, or a voice naming nobody in the cast, becomes a finding.
    */
   readonly speakers?: readonly SpeakerRef[];
+  /**
+   * Read every cue with webvtt-parser, never by the fast path (vtt-fast-path.ts). The result is
+   * the same either way; tests/unit/vtt-fast-path.test.ts checks that by comparing the two.
+   */
+  readonly libraryOnly?: boolean;
 }
 
 export interface ParseResult {
@@ -214,7 +219,7 @@ export function parseVtt(text: string, options: ParseOptions = {}): ParseResult 
     }
 
     const blockFindings: Finding[] = [];
-    const parsed = parseCueBlock(block, mode, file, blockFindings);
+    const parsed = parseCueBlock(block, mode, file, blockFindings, options.libraryOnly === true);
     if (parsed.cue) {
       const cue = parsed.cue;
       if (cue.startTime < previousStart) {
@@ -389,6 +394,7 @@ function parseCueBlock(
   mode: 'subtitles' | 'chapters',
   file: string,
   findings: Finding[],
+  libraryOnly: boolean,
 ): CueBlockResult {
   // splitCueBlock leaves at most one line (the id) above the timing line.
   const timingIndex = block.lines.findIndex((line) => line.includes(ARROW));
@@ -397,8 +403,8 @@ function parseCueBlock(
     textLineCount === 1
       ? block.lines[timingIndex + 1]!
       : block.lines.slice(timingIndex + 1).join('\n');
-  const timing = fastTiming(block.lines[timingIndex]!);
-  const segments = timing && fastSegments(rawText, mode);
+  const timing = libraryOnly ? null : fastTiming(block.lines[timingIndex]!);
+  const segments = timing && fastSegments(rawText, mode, timing);
   if (!timing || !segments) {
     return parseCueBlockWithLibrary(block, timingIndex, rawText, mode, file, findings);
   }
