@@ -15,6 +15,7 @@ import {
   type TimeIndex,
   type TimeRange,
 } from '../core/time-index.ts';
+import { parseResultReceived } from '../core/parse-transfer.ts';
 import { parseVtt, type ParseOptions, type ParseResult } from '../core/vtt-parse.ts';
 import type { ParseReply, ParseRequest } from './parse-worker.ts';
 
@@ -29,7 +30,11 @@ const builtWords = new WeakMap<readonly Cue[], TranscriptWords | null>();
 let nextId = 0;
 const pending = new Map<
   number,
-  { resolve: (result: ParseResult) => void; reject: (error: Error) => void }
+  {
+    options: ParseOptions;
+    resolve: (result: ParseResult) => void;
+    reject: (error: Error) => void;
+  }
 >();
 
 function parser(): Worker | null {
@@ -37,9 +42,10 @@ function parser(): Worker | null {
   try {
     worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ParseReply>) => {
-      const { id, result, index, words } = event.data;
+      const { id, result: sent, index, words } = event.data;
       const request = pending.get(id);
       pending.delete(id);
+      const result = sent && request && parseResultReceived(sent, request.options);
       if (result && index) builtIndexes.set(result.document.cues, timeIndexFromTables(index));
       if (result && words !== undefined) {
         builtWords.set(result.document.cues, words && transcriptWordsFromTables(words));
@@ -67,7 +73,7 @@ export async function parseCueFile(text: string, options: ParseOptions): Promise
   const id = nextId++;
   try {
     return await new Promise<ParseResult>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { options, resolve, reject });
       const request: ParseRequest = { id, text, options };
       target.postMessage(request);
     });

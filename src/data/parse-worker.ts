@@ -4,8 +4,9 @@
  * milliseconds, during which the video and the page would otherwise stutter.
  */
 import { transcriptWordTables, type TranscriptWordTables } from '../core/cue-words.ts';
+import { parseResultToSend, type SentParseResult } from '../core/parse-transfer.ts';
 import { timeIndexTables, type TimeIndexTables } from '../core/time-index.ts';
-import { parseVtt, type ParseOptions, type ParseResult } from '../core/vtt-parse.ts';
+import { parseVtt, type ParseOptions } from '../core/vtt-parse.ts';
 
 export interface ParseRequest {
   readonly id: number;
@@ -15,7 +16,8 @@ export interface ParseRequest {
 
 export interface ParseReply {
   readonly id: number;
-  readonly result?: ParseResult;
+  /** The result without the segments the page reads again from each cue's raw text. */
+  readonly result?: SentParseResult;
   readonly index?: TimeIndexTables;
   /** The timed words' tables; null when the file has no word timings. */
   readonly words?: TranscriptWordTables | null;
@@ -30,7 +32,8 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
     const index = timeIndexTables(result.document.cues);
     // And the word tables (~100,000 words in three hours): built here, never in a render.
     const words = transcriptWordTables(result.document.cues);
-    const reply: ParseReply = { id, result, index, words };
+    // Timed cues' segments (two objects a word) stay here: cloning them cost the page ~1 s.
+    const reply: ParseReply = { id, result: parseResultToSend(result, options), index, words };
     const transfer = [index.spans.buffer, index.current.buffer, index.recent.buffer];
     if (words) {
       const { startTimes, endTimes, cueOf, firstWord, index: wordIndex } = words;
