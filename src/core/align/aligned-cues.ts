@@ -12,6 +12,7 @@ import { serializeVtt, type WritableCue } from '../vtt-serialize.ts';
 import type { AlignedWord } from './aligner.ts';
 import { splitTurn, type TimedWord } from './cue-split.ts';
 import type { PublishedTranscript } from './published-transcript.ts';
+import { wordTagTimes } from './word-timestamps.ts';
 
 /** One word of an aligned cue, as the report gives it. */
 export interface AlignedCueWord {
@@ -124,29 +125,26 @@ export function buildAlignedCues(
   return cues;
 }
 
-/** Half a millisecond: timestamps are written to the millisecond. */
-const TAG_MARGIN = 0.001;
-
 /** The cue's segments: an optional voice span around text runs and timestamp tags. */
 export function alignedCueSegments(cue: AlignedCue): CueSegment[] {
   const words = cue.words;
+  // A tag before each timed word after the first timed one: inside the cue, in order, no word
+  // shorter than MIN_WORD_DURATION (wordTagTimes).
+  const timed = words.flatMap((word, i) => (word.timed && word.startTime !== null ? [i] : []));
+  const tagTimes = new Map<number, Seconds | null>();
+  wordTagTimes(
+    timed.slice(1).map((i) => words[i]!.startTime!),
+    cue,
+  ).forEach((time, k) => tagTimes.set(timed[k + 1]!, time));
   const children: CueSegment[] = [];
   let text = '';
-  let firstTimedSeen = false;
   words.forEach((word, i) => {
     if (i > 0) text += i === cue.secondLineFrom ? '\n' : word.glued ? '' : ' ';
-    if (word.timed && word.startTime !== null) {
-      if (firstTimedSeen) {
-        if (text) children.push({ type: 'text', text });
-        text = '';
-        // Inside the cue, strictly: a tag at or past the cue's edges is invalid WebVTT.
-        const time = Math.min(
-          cue.endTime - TAG_MARGIN,
-          Math.max(cue.startTime + TAG_MARGIN, word.startTime),
-        );
-        children.push({ type: 'timestamp', time });
-      }
-      firstTimedSeen = true;
+    const time = tagTimes.get(i);
+    if (time != null) {
+      if (text) children.push({ type: 'text', text });
+      text = '';
+      children.push({ type: 'timestamp', time });
     }
     text += word.text;
   });

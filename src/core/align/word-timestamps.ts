@@ -8,6 +8,50 @@ import type { CueSegment, Seconds } from '../cue-model.ts';
 import { plainText } from '../vtt-parse.ts';
 import { wordsOfText } from './published-transcript.ts';
 
+/**
+ * The shortest a timed word lasts in a cue file: a video frame at 25 fps. The aligner keeps word
+ * starts 10 ms apart, and a start it places before the cue's is held inside the cue; so a cue's
+ * first word could last a single millisecond (`A <00:01:19.492>lot` in a cue from 01:19.491),
+ * which no reading of the media clock is likely to land inside: the word is never lit.
+ */
+export const MIN_WORD_DURATION: Seconds = 0.04;
+
+/**
+ * The times of a cue's timestamp tags (one per word after its first), as they are written: to
+ * the millisecond, strictly inside the cue, increasing, and every word (the first from the cue's
+ * start, the last to its end) at least MIN_WORD_DURATION long. A start the aligner put too close
+ * to its neighbour moves just as far as that needs; in a cue too short for its words at that
+ * length, the words share it evenly. A tag that still cannot fit (a cue shorter than a
+ * millisecond a word) is left out, as WebVTT wants: its word then goes with the word before.
+ */
+export function wordTagTimes(
+  starts: readonly Seconds[],
+  cue: { readonly startTime: Seconds; readonly endTime: Seconds },
+): Array<Seconds | null> {
+  const from = Math.round(cue.startTime * 1000);
+  const to = Math.round(cue.endTime * 1000);
+  const count = starts.length;
+  const shortest = Math.round(MIN_WORD_DURATION * 1000);
+  let ms: number[];
+  if ((count + 1) * shortest <= to - from) {
+    ms = starts.map((start) => Math.round(start * 1000));
+    // Each word at least `shortest` after the one before, then at least `shortest` before the next.
+    for (let k = 0, previous = from; k < count; previous = ms[k++]!) {
+      ms[k] = Math.max(ms[k]!, previous + shortest);
+    }
+    for (let k = count - 1, next = to; k >= 0; next = ms[k--]!)
+      ms[k] = Math.min(ms[k]!, next - shortest);
+  } else {
+    ms = starts.map((_, k) => from + Math.round(((k + 1) * (to - from)) / (count + 1)));
+  }
+  let previous = from;
+  return ms.map((time) => {
+    if (!(time > previous && time < to)) return null;
+    previous = time;
+    return time / 1000;
+  });
+}
+
 /** The segments without any timestamp tags (before tagging again). */
 export function withoutTimestamps(segments: readonly CueSegment[]): CueSegment[] {
   const out: CueSegment[] = [];
@@ -34,8 +78,7 @@ export function spokenWordsOfCue(segments: readonly CueSegment[]): string[] {
 
 /**
  * The segments with a timestamp tag before each spoken word but the first. `times[k]` is the
- * start of the k-th spoken word (see `spokenWordsOfCue`); tags are kept strictly inside
- * (startTime, endTime) and increasing.
+ * start of the k-th spoken word (see `spokenWordsOfCue`); tags are placed by `wordTagTimes`.
  */
 export function withWordTimestamps(
   segments: readonly CueSegment[],
@@ -45,14 +88,17 @@ export function withWordTimestamps(
   const clean = withoutTimestamps(segments);
   const words = wordsOfText(plainText(clean)).filter((word) => word.spoken);
   // Offsets in the plain text where a tag goes, and its time.
+  // The words that get a tag: every spoken word after the first that has a time.
+  const tagged = words.flatMap((word, k) =>
+    k > 0 && times[k] !== undefined ? [{ offset: word.offset, start: times[k]! }] : [],
+  );
+  const tagTimes = wordTagTimes(
+    tagged.map((word) => word.start),
+    cue,
+  );
   const tags = new Map<number, Seconds>();
-  let previous = cue.startTime;
-  words.forEach((word, k) => {
-    if (k === 0 || times[k] === undefined) return;
-    const time = Math.min(cue.endTime - 0.001, Math.max(previous + 0.001, times[k]!));
-    if (time <= previous || time >= cue.endTime) return;
-    tags.set(word.offset, time);
-    previous = time;
+  tagged.forEach((word, k) => {
+    if (tagTimes[k] !== null) tags.set(word.offset, tagTimes[k]!);
   });
   let cursor = 0;
   const walk = (nodes: readonly CueSegment[]): CueSegment[] => {

@@ -8,7 +8,11 @@ import {
   speakableText,
 } from '../../../src/core/align/reference-speech.ts';
 import { resample } from '../../../src/core/align/resample.ts';
-import { withWordTimestamps } from '../../../src/core/align/word-timestamps.ts';
+import {
+  MIN_WORD_DURATION,
+  withWordTimestamps,
+  wordTagTimes,
+} from '../../../src/core/align/word-timestamps.ts';
 import { parseVtt, plainText } from '../../../src/core/vtt-parse.ts';
 import { segmentsToCueText } from '../../../src/core/vtt-serialize.ts';
 
@@ -160,5 +164,38 @@ describe(withWordTimestamps.name, () => {
     expect(segmentsToCueText(segments)).toBe(
       '<v Jeongyol>I <00:00:01.500>lived <00:00:02.000>there\n[in North Korea] &amp; <00:00:03.000>more</v>',
     );
+  });
+});
+
+describe(wordTagTimes.name, () => {
+  /** Every word's length, the first from the cue's start and the last to its end (ms). */
+  function lengths(
+    times: ReadonlyArray<number | null>,
+    cue: { startTime: number; endTime: number },
+  ) {
+    const edges = [cue.startTime, ...times.filter((time) => time !== null), cue.endTime];
+    return edges.slice(1).map((edge, k) => Math.round((edge - edges[k]!) * 1000));
+  }
+
+  it('keeps the aligner’s starts where every word is long enough', () => {
+    const cue = { startTime: 1, endTime: 4 };
+    expect(wordTagTimes([1.5, 2, 3], cue)).toEqual([1.5, 2, 3]);
+  });
+
+  it('never writes a word shorter than a frame: the 1 ms first word of c024 becomes 40 ms', () => {
+    // c024 of the bundled episode: "A" from the cue's start, "lot" tagged 1 ms later.
+    const cue = { startTime: 79.491, endTime: 81.483 };
+    const times = wordTagTimes([79.492, 79.851, 80.006, 80.401, 80.781, 81.101], cue);
+    expect(times).toEqual([79.531, 79.851, 80.006, 80.401, 80.781, 81.101]);
+    // Starts before the cue, crowded together, or at its very end, move only as far as needed.
+    const crowded = wordTagTimes([0.9, 1.001, 1.002, 3.999], { startTime: 1, endTime: 4 });
+    expect(crowded).toEqual([1.04, 1.08, 1.12, 3.96]);
+    for (const length of lengths(crowded, { startTime: 1, endTime: 4 }))
+      expect(length).toBeGreaterThanOrEqual(MIN_WORD_DURATION * 1000);
+  });
+
+  it('shares a cue too short for its words evenly, and leaves out what cannot fit at all', () => {
+    expect(wordTagTimes([1, 1, 1], { startTime: 1, endTime: 1.1 })).toEqual([1.025, 1.05, 1.075]);
+    expect(wordTagTimes([1, 1, 1], { startTime: 1, endTime: 1.002 })).toEqual([1.001, null, null]);
   });
 });
