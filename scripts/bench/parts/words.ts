@@ -586,7 +586,7 @@ Words: load average (1, 5, 15 min) at the start: ${loadAtStart}`);
     `\nWords: 10,000 cues with ${long.words} timed words (median of ${runs} loads; load average now ${loadAverage()})` +
       `\n  data ready → panel interactive  ${formatMs(timed.interactive)}  (without word timings, same run: ${formatMs(plain.interactive)})` +
       `\n  fetched → parsed, in the parser worker with the word tables  ${formatMs(timed.parse)}  (without: ${formatMs(plain.parse)})` +
-      `\n  main thread receiving the worker's reply (before "data ready"; the parse tree has a text and a timestamp segment per word)  ${formatMs(timed.reply)}  (without: ${formatMs(plain.reply)})` +
+      `\n  main thread receiving the worker's reply (before "data ready"; timed cues come without their segments, read again from the text when a row shows: src/core/parse-transfer.ts)  ${formatMs(timed.reply)}  (without: ${formatMs(plain.reply)})` +
       `\n  word tables and their time index: ${(long.bytes / 1048576).toFixed(2)} MB of typed arrays (${(long.bytes / long.words).toFixed(0)} bytes a word); built in ${formatMs(long.buildMs)} in Node (median of 3)` +
       `\n  the word at 2 h 6 min, after a seek: ${wrongMark ?? 'marked right'}`,
   );

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   locateWords,
@@ -13,6 +15,7 @@ import {
   withWordTimestamps,
   wordTagTimes,
 } from '../../../src/core/align/word-timestamps.ts';
+import { cueWords } from '../../../src/core/cue-words.ts';
 import { parseVtt, plainText } from '../../../src/core/vtt-parse.ts';
 import { segmentsToCueText } from '../../../src/core/vtt-serialize.ts';
 
@@ -197,5 +200,23 @@ describe(wordTagTimes.name, () => {
   it('shares a cue too short for its words evenly, and leaves out what cannot fit at all', () => {
     expect(wordTagTimes([1, 1, 1], { startTime: 1, endTime: 1.1 })).toEqual([1.025, 1.05, 1.075]);
     expect(wordTagTimes([1, 1, 1], { startTime: 1, endTime: 1.002 })).toEqual([1.001, null, null]);
+  });
+});
+
+describe('the bundled episode’s word timings', () => {
+  it('hold no word shorter than a frame', () => {
+    const text = readFileSync(
+      path.join(
+        import.meta.dirname,
+        '../../../episodes/misunderstandings-and-stereotypes/transcript.en.vtt',
+      ),
+      'utf8',
+    );
+    const short = parseVtt(text).document.cues.flatMap((cue) =>
+      cueWords(cue)
+        .filter((word) => word.endTime - word.startTime < MIN_WORD_DURATION - 1e-9)
+        .map((word) => `${cue.id} "${word.text}"`),
+    );
+    expect(short).toEqual([]);
   });
 });
