@@ -8,7 +8,8 @@
  * clicks the target line (a real DOM click event, dispatched by `element.click()`) every 100 ms
  * from the moment the line exists; the moment recorded is when the click's effect is seen (line
  * marked and `currentTime` inside the cue), so a click that is queued and handled late counts
- * late. Static pre-rendered markup has no `[data-cue-id]` and no handlers, so it never counts.
+ * late. The served page's lines count once a click on them does the same (their early script,
+ * src/server/served-transcript-script.ts); lines without a working handler never count.
  *
  * This file is plain JavaScript in a string: it runs in the page, not in Node.
  */
@@ -30,13 +31,25 @@ export interface ProbeState {
   clicks: number;
   /** ms since navigation start when a line with the target id first existed. */
   lineSeen: number | null;
+  /**
+   * ms since navigation start when a click on the app's own line (another cue, `appTarget`)
+   * first worked: the moment the app, not the served page's early script, is interactive.
+   */
+  appInteractive: number | null;
 }
 
 /** The init script for one load. */
-export function loadProbeScript(target: ProbeTarget): string {
+export function loadProbeScript(target: ProbeTarget, appTarget: ProbeTarget): string {
   return `(() => {
   const target = ${JSON.stringify(target)};
-  const state = { interactive: null, clickedAt: null, clicks: 0, lineSeen: null };
+  const appTarget = ${JSON.stringify(appTarget)};
+  const state = {
+    interactive: null,
+    clickedAt: null,
+    clicks: 0,
+    lineSeen: null,
+    appInteractive: null,
+  };
   const lcp = [];
   const shifts = [];
   const events = [];
@@ -53,41 +66,61 @@ export function loadProbeScript(target: ProbeTarget): string {
   observe('layout-shift', shifts);
   observe('event', events, { durationThreshold: 16 });
 
-  let pending = null;
-  const selector = '[data-cue-id="' + CSS.escape(target.cueId) + '"]';
-  const worked = (line) => {
-    const video = document.querySelector('video');
-    if (!video || !line.isConnected) return false;
-    const time = video.currentTime;
-    return (
-      line.getAttribute('aria-current') === 'true' &&
-      time >= target.startTime - 0.001 &&
-      time < target.endTime
-    );
-  };
-  const tick = () => {
-    if (state.interactive !== null) return;
-    const now = performance.now();
-    if (pending) {
-      const line = document.querySelector(selector);
-      if (line && worked(line)) {
-        state.interactive = now;
-        state.clickedAt = pending.at;
-        return;
+  // Probe one line: click it every 100 ms from the moment it exists until a click's effect is
+  // seen, then call done(moment, clickedAt, clicks).
+  const probeLine = (selector, cue, onSeen, done) => {
+    let pending = null;
+    let clicks = 0;
+    const worked = (line) => {
+      const video = document.querySelector('video');
+      if (!video || !line.isConnected) return false;
+      const time = video.currentTime;
+      return (
+        line.getAttribute('aria-current') === 'true' &&
+        time >= cue.startTime - 0.001 &&
+        time < cue.endTime
+      );
+    };
+    const tick = () => {
+      const now = performance.now();
+      if (pending) {
+        const line = document.querySelector(selector);
+        if (line && worked(line)) return done(now, pending.at, clicks);
+        if (now - pending.at < 100) return void setTimeout(tick, 10);
+        pending = null;
       }
-      if (now - pending.at < 100) return void setTimeout(tick, 10);
-      pending = null;
-    }
-    const line = document.querySelector(selector);
-    if (line) {
-      if (state.lineSeen === null) state.lineSeen = now;
-      state.clicks++;
-      pending = { at: performance.now() };
-      line.click();
-    }
-    setTimeout(tick, 10);
+      const line = document.querySelector(selector);
+      if (line) {
+        onSeen(now);
+        clicks++;
+        pending = { at: performance.now() };
+        line.click();
+      }
+      setTimeout(tick, 10);
+    };
+    setTimeout(tick, 0);
   };
-  setTimeout(tick, 0);
+  const lineOf = (cueId, served) => {
+    const id = CSS.escape(cueId);
+    return '[data-cue-id="' + id + '"]' + (served ? ', [data-served-cue="' + id + '"]' : '');
+  };
+  // First any line, the served page's too once its early script makes it seek; then the app's
+  // own transcript, on another cue (the position the first click left must not count).
+  probeLine(
+    lineOf(target.cueId, true),
+    target,
+    (now) => {
+      if (state.lineSeen === null) state.lineSeen = now;
+    },
+    (now, clickedAt, clicks) => {
+      state.interactive = now;
+      state.clickedAt = clickedAt;
+      state.clicks = clicks;
+      probeLine(lineOf(appTarget.cueId, false), appTarget, () => {}, (appNow) => {
+        state.appInteractive = appNow;
+      });
+    },
+  );
 })();`;
 }
 

@@ -12,6 +12,7 @@ import { formatClock, formatIsoDuration } from '../core/time-format.ts';
 import { directionOf } from '../core/language.ts';
 import { fileSource } from '../core/media-sources.ts';
 import { nativeVideoHtml } from '../player/native-video.ts';
+import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
 import { archiveNavHtml, archiveSearchFormHtml, type ArchiveLinks } from './archive-pages.ts';
 
 /** Escape text for HTML element content and quoted attribute values. */
@@ -145,6 +146,9 @@ export function episodeHead(input: EpisodePageInput): string {
       : []),
     `<meta name="twitter:card" content="${poster ? 'summary_large_image' : 'summary'}" />`,
     `<script type="application/ld+json">${jsonForScript(videoObject(input))}</script>`,
+    // The served lines seek the served video before the app has loaded (the script is a
+    // constant: nothing of the episode is written into it).
+    `<script>${SERVED_TRANSCRIPT_SCRIPT}</script>`,
   ].join('\n    ');
 }
 
@@ -219,7 +223,7 @@ export function episodeBody(input: EpisodePageInput): string {
       );
     }
     out.push(
-      `<p class="static-line" id="cue-${escapeHtml(cue.id)}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
+      `<p class="static-line" id="cue-${escapeHtml(cue.id)}" data-served-cue="${escapeHtml(cue.id)}" data-start="${cue.startTime}" data-end="${cue.endTime}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
     );
   }
   if (speaker !== undefined) out.push(`</div>`);

@@ -152,22 +152,25 @@ export function VideoStage({
     const media = takeServedVideo(episode.id) ?? createNativeVideo(options);
     container.appendChild(media);
     const detach = attachMedia(media);
-    // The media buffers once the first screen is done (until then, only what seeking needs).
-    const cancelBuffering = whenPageIdle(() => (media.preload = 'auto'));
+    // The media buffers, and video.js (a large script, and a long task to start on a slow phone)
+    // loads, once the first screen is done: until then the browser's own player seeks and plays.
     let mounted: VideoPlayer | null = null;
     let disposed = false;
-    import('../../player/video-player.ts').then(
-      ({ mountVideoPlayer }) => {
-        if (disposed) return;
-        mounted = mountVideoPlayer(container, { ...options, language });
-        setPlayer(mounted);
-      },
-      (error: unknown) =>
-        console.warn("[red-box] video.js did not load; the browser's own player stays", error),
-    );
+    const cancelIdleWork = whenPageIdle(() => {
+      media.preload = 'auto';
+      import('../../player/video-player.ts').then(
+        ({ mountVideoPlayer }) => {
+          if (disposed) return;
+          mounted = mountVideoPlayer(container, { ...options, language });
+          setPlayer(mounted);
+        },
+        (error: unknown) =>
+          console.warn("[red-box] video.js did not load; the browser's own player stays", error),
+      );
+    });
     return () => {
       disposed = true;
-      cancelBuffering();
+      cancelIdleWork();
       detach();
       setPlayer(null);
       if (mounted) mounted.dispose();
