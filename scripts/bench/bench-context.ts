@@ -44,11 +44,19 @@ export interface BenchContext {
 /** One part of the bench, run by `npm run bench -- --only <name>` or with all the others. */
 export interface BenchPart {
   readonly name: string;
+  /**
+   * Write the part's own episodes into the shared site's episodes folder, before it is built (the
+   * preview server serves media from the build). Called only when the part runs.
+   */
+  prepareSite?(episodesDir: string): void;
   run(context: BenchContext): Promise<void>;
 }
 
-/** Starts the shared site once; `close` ends whatever was started. */
-export function createBrowserSite(): {
+/**
+ * Starts the shared site once (with the episodes `prepare` writes); `close` ends whatever was
+ * started.
+ */
+export function createBrowserSite(prepare: ReadonlyArray<(episodesDir: string) => void> = []): {
   get: () => Promise<BrowserSite>;
   close: () => Promise<void>;
 } {
@@ -59,6 +67,7 @@ export function createBrowserSite(): {
     copyWithoutHls(episodesDir, MP4_EPISODE_ID);
     writeLongEpisode(episodesDir);
     writeLongEpisode(episodesDir, { words: true });
+    for (const write of prepare) write(episodesDir);
     console.log(
       '[bench] building the app with the bundled episode and generated 10,000-cue ones (one with every word timed)…',
     );

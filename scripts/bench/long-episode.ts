@@ -73,16 +73,18 @@ export interface LongEpisodeOptions {
    * a cue's first), ten words per cue, in the folder LONG_WORDS_EPISODE_ID.
    */
   readonly words?: boolean;
+  /** The folder and episode id (default LONG_EPISODE_ID, or LONG_WORDS_EPISODE_ID with `words`). */
+  readonly id?: string;
 }
 
 /**
  * Write the episode folder `<episodesDir>/long-interview` (or, with `words`,
- * `long-interview-words`); returns its path.
+ * `long-interview-words`, or `id`); returns its path.
  */
 export function writeLongEpisode(episodesDir: string, options: LongEpisodeOptions = {}): string {
   const cueCount = options.cueCount ?? 10_000;
   const step = options.step ?? 1.08;
-  const id = options.words ? LONG_WORDS_EPISODE_ID : LONG_EPISODE_ID;
+  const id = options.id ?? (options.words ? LONG_WORDS_EPISODE_ID : LONG_EPISODE_ID);
   const folder = path.join(episodesDir, id);
   mkdirSync(path.join(folder, 'media'), { recursive: true });
   copyFileSync(MEDIA, path.join(folder, 'media/silent.webm'));

@@ -8,6 +8,7 @@
  *   npm run bench -- --only words        word by word: lag per word start, scripting, heap
  *   npm run bench -- --only parse        parse and check throughput in Node alone (no browser)
  *   npm run bench -- --only load         first load of the watch and embed pages, phone and desktop
+ *   npm run bench -- --only editor       the workspace's waveform: ready, dragging an edge, bytes an hour
  *   npm run bench -- --only align --aligner ../other-checkout   the aligner of another checkout
  *
  * Each part lives in scripts/bench/parts/ and states its own bars. Results also go to
@@ -19,6 +20,7 @@ import { projectRoot } from '../../tests/browser/support/servers.ts';
 import { createBrowserSite, type BenchContext, type BenchPart } from './bench-context.ts';
 import { alignPart } from './parts/align.ts';
 import { archivePart } from './parts/archive.ts';
+import { editorPart } from './parts/editor.ts';
 import { heapPart } from './parts/heap.ts';
 import { importPart } from './parts/import.ts';
 import { loadPart } from './parts/load.ts';
@@ -33,6 +35,7 @@ const PARTS: readonly BenchPart[] = [
   syncPart,
   wordsPart,
   panelPart,
+  editorPart,
   scriptingPart,
   heapPart,
   parsePart,
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
   const verdicts: Verdict[] = [];
   const quick = argv.includes('--quick');
   const results: Record<string, unknown> = { date: new Date().toISOString(), quick };
-  const site = createBrowserSite();
+  const site = createBrowserSite(
+    parts.flatMap((part) => (part.prepareSite ? [part.prepareSite] : [])),
+  );
   const context: BenchContext = {
     quick,
     argv,

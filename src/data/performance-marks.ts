@@ -14,6 +14,8 @@ export const MARKS = {
   listInteractive: 'red-box:list-interactive',
   /** The first frame with the results of a search query ({ query, total }). */
   searchResults: 'red-box:search-results',
+  /** The first frame with the workspace's waveform peaks drawn ({ columns }). */
+  waveformDrawn: 'red-box:waveform-drawn',
 } as const;
 
 /** Mark at the next frame (when what was just rendered is on screen); returns a cancel. */

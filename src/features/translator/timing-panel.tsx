@@ -13,7 +13,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   DEFAULT_TAP_CORRECTION,
   correctedTapTime,
@@ -34,7 +34,22 @@ import { CONTRACT_NAMES, useTranslatorText } from './translator-messages.ts';
 import { useWordRetiming } from './use-word-retiming.ts';
 import type { EdgesMovedListener, RowActions } from './use-workspace-session.ts';
 
-const WaveformStrip = lazy(() => import('./waveform/waveform-strip.tsx'));
+const loadWaveformStrip = () => import('./waveform/waveform-strip.tsx');
+const WaveformStrip = lazy(loadWaveformStrip);
+
+/**
+ * Start fetching the waveform and the strip's code while the workspace's cue files load, not
+ * after (they are independent): the panel then finds both ready or on their way.
+ */
+export function usePrefetchTiming(episode: Episode): void {
+  const queryClient = useQueryClient();
+  const path = episode.media.waveform;
+  useEffect(() => {
+    if (!path) return;
+    void queryClient.prefetchQuery(waveformQueryOptions(episode.id, path));
+    void loadWaveformStrip();
+  }, [queryClient, episode.id, path]);
+}
 
 /** Playback speeds offered while tapping. */
 const TAP_SPEEDS = [1, 0.75, 0.5];

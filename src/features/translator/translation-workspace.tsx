@@ -40,7 +40,7 @@ import { createRowFocus } from './row-focus.ts';
 import { ChapterRows, RowList } from './row-list.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { createRowSelection } from './row-selection.ts';
-import { TimingPanel } from './timing-panel.tsx';
+import { TimingPanel, usePrefetchTiming } from './timing-panel.tsx';
 import type { EdgeRules } from '../../core/cue-edges.ts';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 import { StartTranslationForm, translateUrl } from './start-translation-form.tsx';
@@ -85,6 +85,7 @@ export function TranslationWorkspace(props: WorkspaceProps) {
   const t = useTranslatorText();
   const runtime = usePlayerRuntimeValue();
   const query = useWorkspaceFiles(props.episode, props.source, props.track, props.mode);
+  usePrefetchTiming(props.episode);
   if (!query.files) {
     return (
       <main className="page" id="main">
