@@ -61,25 +61,28 @@ export function parseResultToSend(result: ParseResult, options: ParseOptions): S
 
 /**
  * The result received, made whole again in place: each cue sent without segments gets a
- * `segments` property that reads them from its raw text on first use and keeps them.
+ * `segments` property that reads them from its raw text on first use and keeps them. One getter
+ * serves every cue of the file, so the cues keep sharing one shape (a getter per cue would give
+ * each its own, and every loop over the cues would slow down).
  */
 export function parseResultReceived(received: SentParseResult, options: ParseOptions): ParseResult {
   const mode = segmentMode(options);
+  const readAgain = {
+    enumerable: true,
+    configurable: true,
+    get(this: SentCue): readonly CueSegment[] {
+      const segments = fastSegments(this.rawText, mode, this);
+      if (!segments) {
+        throw new Error(
+          `Cue ${this.id || this.line} was sent without its segments but cannot be read again`,
+        );
+      }
+      Object.defineProperty(this, 'segments', { value: segments, enumerable: true });
+      return segments;
+    },
+  };
   for (const cue of received.document.cues) {
-    if (cue.segments !== undefined) continue;
-    Object.defineProperty(cue, 'segments', {
-      enumerable: true,
-      configurable: true,
-      get(this: SentCue): readonly CueSegment[] {
-        const segments = fastSegments(this.rawText, mode, this);
-        if (!segments)
-          throw new Error(
-            `Cue ${this.id || this.line} was sent without its segments but cannot be read again`,
-          );
-        Object.defineProperty(this, 'segments', { value: segments, enumerable: true });
-        return segments;
-      },
-    });
+    if (cue.segments === undefined) Object.defineProperty(cue, 'segments', readAgain);
   }
   return received as ParseResult;
 }
