@@ -77,9 +77,13 @@ export function usePlayerRuntimeValue(): PlayerRuntime {
       if (!Number.isFinite(time)) return;
       seekListeners.forEach((listener) => listener(time));
       store.seek(time);
+      // Before its metadata (the page's first seconds: the video only asks for it, on a slow
+      // network late) a media element takes the time as where to start and fires no seek
+      // events: read it now, so the line and the rest follow the click at once.
+      if (clock && clock.media.readyState === 0 /* HAVE_NOTHING */) clock.refresh();
       if (options?.play) void store.play().catch(() => {});
     },
-    [store, seekListeners],
+    [store, seekListeners, clock],
   );
 
   const onSeekRequest = useCallback(
