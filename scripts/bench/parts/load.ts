@@ -9,7 +9,7 @@
  * transcript was interactive (from Chromium's network events, so media requests count too).
  */
 import { loadavg } from 'node:os';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import {
   EPISODE_ID,
   newPage,
@@ -130,6 +130,29 @@ async function emulate(page: Page, cdp: CDPSession, profile: Profile): Promise<v
   await page.setViewportSize({ width: profile.screen.width, height: profile.screen.height });
 }
 
+/**
+ * Until the element has kept its place for ten frames. Playwright clicks where the element was
+ * when it looked; a transcript still scrolling (follow mode bringing the current line into view
+ * on a slow page) would take the click to whatever has moved there.
+ */
+async function untilStill(element: Locator): Promise<void> {
+  await element.evaluate(
+    (node) =>
+      new Promise<void>((resolve) => {
+        let last = node.getBoundingClientRect().top;
+        let still = 0;
+        const check = () => {
+          const top = node.getBoundingClientRect().top;
+          still = top === last ? still + 1 : 0;
+          last = top;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
 /** The longest event of the interactions `act` starts (null: all under 16 ms). */
 async function interactionLatency(page: Page, act: () => Promise<void>): Promise<number | null> {
   const since = await page.evaluate(() => performance.now());
@@ -171,6 +194,8 @@ async function oneLoad(
     const { lcpMs, lcpElement, cls } = await page.evaluate(readPageFigures);
 
     const line = page.locator(`[data-cue-id="${clickTarget}"]`);
+    await line.scrollIntoViewIfNeeded();
+    await untilStill(line);
     const clickInpMs = await interactionLatency(page, () => line.click());
     const marked = await line.getAttribute('aria-current');
     if (marked !== 'true') throw new Error(`[bench] clicking ${clickTarget} did not mark it`);
