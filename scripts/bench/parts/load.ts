@@ -60,6 +60,8 @@ interface LoadFigures {
   readonly clicksBeforeInteractive: number;
   /** null: every event of the interaction was under 16 ms (Event Timing's floor). */
   readonly clickInpMs: number | null;
+  /** Whether the INP click marked its line (false: it missed, see oneLoad). */
+  readonly clickMarked: boolean;
   readonly typingInpMs: number | null;
   readonly hasSearch: boolean;
   readonly transferBytes: number;
@@ -197,8 +199,9 @@ async function oneLoad(
     await line.scrollIntoViewIfNeeded();
     await untilStill(line);
     const clickInpMs = await interactionLatency(page, () => line.click());
-    const marked = await line.getAttribute('aria-current');
-    if (marked !== 'true') throw new Error(`[bench] clicking ${clickTarget} did not mark it`);
+    // Reported, not thrown: on the phone profile the click has been seen to land on the panel
+    // beside the line (its target the transcript section), which the report must show.
+    const clickMarked = (await line.getAttribute('aria-current')) === 'true';
 
     const search = page.locator('input[type="search"]').first();
     const hasSearch = (await search.count()) > 0;
@@ -217,6 +220,7 @@ async function oneLoad(
       appInteractiveMs: probe.appInteractive,
       clicksBeforeInteractive: probe.clicks,
       clickInpMs,
+      clickMarked,
       typingInpMs,
       hasSearch,
       ...network.figures(probe.interactive === null ? null : timeOrigin + probe.interactive),
@@ -290,6 +294,7 @@ async function loadBenches(context: BenchContext): Promise<void> {
           `\n    transcript interactive       ${ms(figures.interactiveMs)}  [${loads.map((load) => ms(load.interactiveMs)).join(', ')}]` +
           `\n    the app's transcript         ${ms(figures.appInteractiveMs)}  [${loads.map((load) => ms(load.appInteractiveMs)).join(', ')}]` +
           `\n    INP, clicking a line         ${ms(figures.clickInpMs)}  [${loads.map((load) => (load.clickInpMs === null ? '<16' : ms(load.clickInpMs))).join(', ')}]` +
+          `\n    the INP click marked its line ${loads.filter((load) => load.clickMarked).length} of ${runs} times` +
           `\n    INP, typing in search        ${figures.typingInpMs === null ? 'no search box' : ms(figures.typingInpMs)}  [${loads.map((load) => (load.typingInpMs === null ? '<16' : ms(load.typingInpMs))).join(', ')}]` +
           `\n    CLS                          ${figures.cls.toFixed(3)}  [${loads.map((load) => load.cls.toFixed(3)).join(', ')}]` +
           `\n    transfer, all / JavaScript   ${kB(figures.transferBytes)} / ${kB(figures.jsBytes)}` +
