@@ -91,6 +91,10 @@ export async function startPreviewServer(
     close: () =>
       new Promise<void>((resolve) => {
         server.httpServer.close(() => resolve());
+        // close() waits for every open connection to end: a browser context that stays open
+        // (the file's shared one) can hold a keep-alive or streaming one, and the test hung.
+        // At teardown nothing is still wanted from this server.
+        if ('closeAllConnections' in server.httpServer) server.httpServer.closeAllConnections();
       }),
   };
 }

@@ -17,6 +17,11 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ALIGN = path.join(ROOT, 'scripts/align/align.ts');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/**
+ * Eight aligner processes at once (tsx, ffmpeg, espeak-ng) took up to 60 s on a loaded 2-core
+ * machine: a safety net, not a budget.
+ */
+const SLOW_MS = 150_000;
 
 interface Outcome {
   readonly code: number;
@@ -89,44 +94,48 @@ beforeAll(async () => {
     writeFile(file('long.txt'), `Joy: ${'word '.repeat(400)}\n`),
     writeFile(file('ok.txt'), 'Joy: Hello there.\n'),
   ]);
-}, 60_000);
+}, SLOW_MS);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('npm run align: bad input', () => {
-  it('refuses each bad input with a message that says what to do, exit 1, no stack trace', async () => {
-    const cases: Array<[string[], RegExp]> = [
-      [[file('missing.mp4'), file('ok.txt'), '--lang', 'en'], /missing\.mp4: no such file/],
-      [
-        [file('not-media.mp4'), file('ok.txt'), '--lang', 'en'],
-        /not-media\.mp4: not a media file ffmpeg can read/,
-      ],
-      [[file('silent-video.mp4'), file('ok.txt'), '--lang', 'en'], /has no audio stream/],
-      [[file('tone.wav'), file('missing.txt'), '--lang', 'en'], /missing\.txt: no such file/],
-      [
-        [file('tone.wav'), file('no-speaker.txt'), '--lang', 'en'],
-        /no-speaker\.txt:1:1 {2}error {2}align-no-speaker {2}No speaker is named/,
-      ],
-      [
-        [file('tone.wav'), file('empty.txt'), '--lang', 'en'],
-        /empty\.txt:1:1 {2}error {2}align-empty-transcript/,
-      ],
-      [
-        [file('tone.wav'), file('long.txt'), '--lang', 'en'],
-        /long\.txt:1:6 {2}error {2}align-text-too-long {2}The transcript has 400 spoken words/,
-      ],
-      [[file('tone.wav'), file('ok.txt'), '--lang', 'tlh'], /espeak-ng has no voice for "tlh"/],
-    ];
-    const outcomes = await Promise.all(cases.map(([args]) => align(args)));
-    outcomes.forEach((outcome, i) => {
-      expect(outcome.stderr).toMatch(cases[i]![1]);
-      expect(outcome.code).toBe(1);
-      expect(outcome.stdout).toBe('');
-      noStackTrace(outcome);
-    });
-  }, 60_000);
+  it(
+    'refuses each bad input with a message that says what to do, exit 1, no stack trace',
+    async () => {
+      const cases: Array<[string[], RegExp]> = [
+        [[file('missing.mp4'), file('ok.txt'), '--lang', 'en'], /missing\.mp4: no such file/],
+        [
+          [file('not-media.mp4'), file('ok.txt'), '--lang', 'en'],
+          /not-media\.mp4: not a media file ffmpeg can read/,
+        ],
+        [[file('silent-video.mp4'), file('ok.txt'), '--lang', 'en'], /has no audio stream/],
+        [[file('tone.wav'), file('missing.txt'), '--lang', 'en'], /missing\.txt: no such file/],
+        [
+          [file('tone.wav'), file('no-speaker.txt'), '--lang', 'en'],
+          /no-speaker\.txt:1:1 {2}error {2}align-no-speaker {2}No speaker is named/,
+        ],
+        [
+          [file('tone.wav'), file('empty.txt'), '--lang', 'en'],
+          /empty\.txt:1:1 {2}error {2}align-empty-transcript/,
+        ],
+        [
+          [file('tone.wav'), file('long.txt'), '--lang', 'en'],
+          /long\.txt:1:6 {2}error {2}align-text-too-long {2}The transcript has 400 spoken words/,
+        ],
+        [[file('tone.wav'), file('ok.txt'), '--lang', 'tlh'], /espeak-ng has no voice for "tlh"/],
+      ];
+      const outcomes = await Promise.all(cases.map(([args]) => align(args)));
+      outcomes.forEach((outcome, i) => {
+        expect(outcome.stderr).toMatch(cases[i]![1]);
+        expect(outcome.code).toBe(1);
+        expect(outcome.stdout).toBe('');
+        noStackTrace(outcome);
+      });
+    },
+    SLOW_MS,
+  );
 
   it('prints the usage and exits 2 on a bad command line', async () => {
     const outcome = await align([file('tone.wav'), file('ok.txt')]);
