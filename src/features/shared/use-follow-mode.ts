@@ -118,9 +118,21 @@ export function useFollowMode({
     const onKey = (event: KeyboardEvent): void => {
       if (SCROLL_KEYS.has(event.key)) pause();
     };
+    // A press on a line focuses it before its click seeks (which brings following back). Pausing
+    // on that focus would show "Back to now" for the length of the press, over the lines near
+    // the panel's foot: the release then lands on the button and the browser sends the click to
+    // their common ancestor, so the line never seeks. Focus during a press does not pause.
+    let pressing = false;
     const onPointerDown = (event: PointerEvent): void => {
       // A press on the scroll container itself (not a line) is a press on its scrollbar.
       if (event.target === element) pause();
+      else pressing = true;
+    };
+    const onPressEnd = (): void => {
+      pressing = false;
+    };
+    const onFocusIn = (): void => {
+      if (!pressing) pause();
     };
     const onSelection = (): void => {
       const selection = document.getSelection();
@@ -132,16 +144,20 @@ export function useFollowMode({
     element.addEventListener('wheel', pause, { passive: true });
     element.addEventListener('touchmove', pause, { passive: true });
     element.addEventListener('keydown', onKey);
-    element.addEventListener('focusin', pause);
+    element.addEventListener('focusin', onFocusIn);
     element.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('pointerup', onPressEnd);
+    document.addEventListener('pointercancel', onPressEnd);
     element.addEventListener('scroll', onScroll, { passive: true });
     document.addEventListener('selectionchange', onSelection);
     return () => {
       element.removeEventListener('wheel', pause);
       element.removeEventListener('touchmove', pause);
       element.removeEventListener('keydown', onKey);
-      element.removeEventListener('focusin', pause);
+      element.removeEventListener('focusin', onFocusIn);
       element.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPressEnd);
+      document.removeEventListener('pointercancel', onPressEnd);
       element.removeEventListener('scroll', onScroll);
       document.removeEventListener('selectionchange', onSelection);
     };
