@@ -80,14 +80,34 @@ async function open(pagePath: string, setup: Setup = {}): Promise<Opened> {
   }
   await page.goto(`${server.url}${pagePath}`);
   await page.locator('[data-cue-id]').first().waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1, null, {
-    timeout: 30_000,
-  });
+  // video.js (which chooses between native HLS, http-streaming and the files) adopts the page's
+  // video once the page is idle; until then the browser's own player has chosen a source itself.
+  await page.waitForFunction(
+    () => {
+      // video.js marks the element it plays through as its tech.
+      const video = document.querySelector('video');
+      return Boolean(video?.classList.contains('vjs-tech')) && (video?.readyState ?? 0) >= 1;
+    },
+    null,
+    { timeout: 30_000 },
+  );
   return { page, problems, requests };
 }
 
+/**
+ * The source the video plays once it has one ('' while it has none or is still loading it): a
+ * source switch (video.js giving the element to http-streaming, a fallback) empties the element,
+ * and a seek made before its metadata is only remembered, not made (no 'seeked' follows).
+ */
 const currentSource = (page: Page) =>
-  page.evaluate(() => document.querySelector('video')!.currentSrc);
+  page.evaluate(() => {
+    const video = document.querySelector('video')!;
+    return video.readyState >= HTMLMediaElement.HAVE_METADATA ? video.currentSrc : '';
+  });
+
+/** Wait until the video plays a source matching `pattern`, with its metadata. */
+const settlesOn = (page: Page, pattern: RegExp) =>
+  expect.poll(() => currentSource(page), { timeout: 30_000 }).toMatch(pattern);
 
 /** Play three stretches (the start at 2×, the middle, near the end) and sample the marked line. */
 async function sampleThreeStretches(page: Page): Promise<LineSample[]> {
@@ -117,7 +137,7 @@ describe('HLS playback', () => {
 
   it('plays HLS natively where the browser can, without loading http-streaming, lines in step', async () => {
     const { page, problems, requests } = await open(`/watch/${EPISODE_ID}`);
-    expect(await currentSource(page)).toMatch(/\/media\/hls\/master\.m3u8$/);
+    await settlesOn(page, /\/media\/hls\/master\.m3u8$/);
     expectLinesInStep(await sampleThreeStretches(page));
     expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
     expect(problems.errors).toEqual([]);
@@ -126,9 +146,9 @@ describe('HLS playback', () => {
 
   it('plays HLS through http-streaming where the browser has no native HLS, lines in step', async () => {
     const { page, problems, requests } = await open(`/watch/${EPISODE_ID}`, { noNativeHls: true });
-    expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toHaveLength(1);
     // Media Source Extensions: the element plays a blob, fed from the playlist's segments.
-    expect(await currentSource(page)).toMatch(/^blob:/);
+    await settlesOn(page, /^blob:/);
+    expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toHaveLength(1);
     expectLinesInStep(await sampleThreeStretches(page));
     expect(requests.some((url) => /\/media\/hls\/\d+p\/segment-\d+\.m4s$/.test(url))).toBe(true);
     expect(requests.some((url) => /\/media\/episode\.(mp4|webm)$/.test(url))).toBe(false);
@@ -147,7 +167,7 @@ describe('HLS playback', () => {
   it('never loads http-streaming for an episode without HLS, even where it would be needed', async () => {
     for (const address of [`/watch/${MP4_ONLY_ID}`, `/embed/${MP4_ONLY_ID}`]) {
       const { page, problems, requests } = await open(address, { noNativeHls: true });
-      expect(await currentSource(page)).toMatch(/\/media\/episode\.(webm|mp4)$/);
+      await settlesOn(page, /\/media\/episode\.(webm|mp4)$/);
       await page.waitForTimeout(500);
       expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
       expect(requests.some((url) => url.includes('.m3u8'))).toBe(false);
@@ -161,7 +181,7 @@ describe('HLS playback', () => {
       noNativeHls: true,
       noMediaSource: true,
     });
-    expect(await currentSource(page)).toMatch(/\/media\/episode\.(webm|mp4)$/);
+    await settlesOn(page, /\/media\/episode\.(webm|mp4)$/);
     expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -180,11 +200,7 @@ describe('HLS playback', () => {
         ...setup,
         masterPlaylist: brokenMaster,
       });
-      await page.waitForFunction(
-        () => /\/media\/episode\.(webm|mp4)$/.test(document.querySelector('video')!.currentSrc),
-        null,
-        { timeout: 30_000 },
-      );
+      await settlesOn(page, /\/media\/episode\.(webm|mp4)$/);
       const samples = await sampleMarkedLine(page, cues[10]!.startTime - 0.5, 1, 2);
       expect(samples.filter((s) => !acceptableMarks(cues, s.time, SLACK).has(s.marked))).toEqual(
         [],
