@@ -164,7 +164,11 @@ export function mountVideoPlayer(container: HTMLElement, options: VideoPlayerOpt
   if (needsHttpStreaming) {
     import('./http-streaming.ts').then(
       () => {
-        if (!player.isDisposed()) player.src(toPlayerSources(current));
+        if (player.isDisposed()) return;
+        // The viewer played or seeked the browser's own choice while this code loaded: keep it,
+        // as at adoption above (the switch would restart the media and lose that play or seek).
+        if (adopted && (!media.paused || media.seeking || media.currentTime > 0)) return;
+        player.src(toPlayerSources(current));
       },
       (error: unknown) => {
         console.warn('[red-box] http-streaming did not load; playing the file instead:', error);

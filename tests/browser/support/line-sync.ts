@@ -22,8 +22,22 @@ export function sampleMarkedLine(
     async ({ from, rate, seconds }) => {
       const video = document.querySelector('video')!;
       video.muted = true;
-      video.currentTime = from;
-      await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+      // A seek before the metadata is only remembered (no 'seeked' follows), and a source switch
+      // (video.js handing the element to http-streaming, a fallback to the files) drops one made
+      // meanwhile: seek again on the new source until one lands.
+      for (;;) {
+        if (video.readyState < HTMLMediaElement.HAVE_METADATA) {
+          await new Promise((resolve) =>
+            video.addEventListener('loadedmetadata', resolve, { once: true }),
+          );
+        }
+        const landed = await new Promise<boolean>((resolve) => {
+          video.addEventListener('seeked', () => resolve(true), { once: true });
+          video.addEventListener('emptied', () => resolve(false), { once: true });
+          video.currentTime = from;
+        });
+        if (landed) break;
+      }
       video.playbackRate = rate;
       await video.play();
       const samples: { time: number; marked: string | null }[] = [];
