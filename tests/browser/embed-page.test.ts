@@ -57,9 +57,16 @@ describe('the embed page', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 800, height: 900 });
     await page.goto(`${player.url}/embed/${EPISODE_ID}?autoplay=1&captions=0&transcript=0`);
+    // Playing, and adopted by video.js (which loads once the page is idle and adds the captions).
     await page.waitForFunction(() => {
       const video = document.querySelector('video');
-      return video !== null && !video.paused && video.currentTime > 0;
+      return (
+        video !== null &&
+        video.classList.contains('vjs-tech') &&
+        video.textTracks.length > 0 &&
+        !video.paused &&
+        video.currentTime > 0
+      );
     });
     const video = await page.evaluate(() => {
       const element = document.querySelector('video')!;
