@@ -39,7 +39,12 @@ async function openWatch(query = ''): Promise<{ page: Page; problems: PageProble
   const problems = watchPageProblems(page);
   await page.goto(watchUrl(query));
   await page.locator('[data-cue-id]').first().waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
+  // The player as a viewer ends up with it: video.js (captions, hotkeys, controls) adopts the
+  // page's video once the page is idle.
+  await page.waitForFunction(() => {
+    const video = document.querySelector('video');
+    return Boolean(video?.classList.contains('vjs-tech')) && (video?.readyState ?? 0) >= 1;
+  });
   return { page, problems };
 }
 
