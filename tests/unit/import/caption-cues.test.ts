@@ -67,20 +67,23 @@ describe(planCaptionCues.name, () => {
     expect(cues.map((cue) => cue.firstOfTurn)).toEqual([true, false, true, false, true, false]);
   });
 
+  /** Three captions without punctuation; the first two each end inside the next speaker's turn. */
+  const captionsAcrossThreeSpeakers = () => [
+    caption(
+      1,
+      6,
+      'are there any misunderstandings about the north korean people that make you feel uncomfortable',
+    ),
+    caption(
+      6,
+      10,
+      'when i first came to south korea people asked me if we had smartphones yes and',
+    ),
+    caption(10, 14, 'they thought we all looked the same its not true'),
+  ];
+
   it('splits a caption that spans a speaker change at the change, in proportion without times', () => {
-    const { cues } = cuesOf([
-      caption(
-        1,
-        6,
-        'are there any misunderstandings about the north korean people that make you feel uncomfortable',
-      ),
-      caption(
-        6,
-        10,
-        'when i first came to south korea people asked me if we had smartphones yes and',
-      ),
-      caption(10, 14, 'they thought we all looked the same its not true'),
-    ]);
+    const { cues } = cuesOf(captionsAcrossThreeSpeakers());
     expect(cues.map((cue) => cue.speaker)).toEqual(['Jeongyol', 'Joy', 'Dasom', 'Dasom']);
     const [, joy, dasom] = cues;
     expect(joy!.startTime).toBe(6);
@@ -166,19 +169,7 @@ describe(planCaptionCues.name, () => {
   });
 
   it('makes a transcript that passes the checks, with the speakers of the episode', () => {
-    const { cues } = cuesOf([
-      caption(
-        1,
-        6,
-        'are there any misunderstandings about the north korean people that make you feel uncomfortable',
-      ),
-      caption(
-        6,
-        10,
-        'when i first came to south korea people asked me if we had smartphones yes and',
-      ),
-      caption(10, 14, 'they thought we all looked the same its not true'),
-    ]);
+    const { cues } = cuesOf(captionsAcrossThreeSpeakers());
     const vtt = alignedCuesToVtt(cues);
     const errors = checkCueFile(vtt, {
       file: 'transcript.en.vtt',
