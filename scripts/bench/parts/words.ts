@@ -140,7 +140,20 @@ interface Played {
   readonly changes: number;
 }
 
-/** Play [from, until) at `rate`, recording each word's first mark by ours and by the baseline. */
+/**
+ * How long a play of [from, until) at `rate` may take in wall time before it counts as stuck:
+ * three times its length plus half a minute (a loaded machine plays slowly; a stalled one never
+ * ends, and once hung in the heap stage for six minutes).
+ */
+function playAllowanceMs(range: { from: number; until: number }, rate: number): number {
+  return ((range.until - range.from) / rate) * 3000 + 30_000;
+}
+
+/**
+ * Play [from, until) at `rate`, recording each word's first mark by ours and by the baseline.
+ * Rejects with what the video was doing when the seek, the start or the play takes longer than
+ * `playAllowanceMs`.
+ */
 async function playWords(
   page: Page,
   words: readonly WordTiming[],
@@ -148,7 +161,7 @@ async function playWords(
   range: { from: number; until: number },
 ): Promise<Played> {
   return page.evaluate(
-    async ({ words, rate, from, until }) => {
+    async ({ words, rate, from, until, allowanceMs }) => {
       const win = window as unknown as {
         redBoxBenchmarkSamples: [number, number][];
         redBoxLayoutReads: [number, string][];
@@ -156,6 +169,26 @@ async function playWords(
         redBoxFrameCallbacks: [number, number][];
       };
       const video = document.querySelector('video')!;
+      const deadline = performance.now() + allowanceMs;
+      /** `step` settles before the deadline, or the play fails saying where the video was. */
+      const bounded = <T>(step: string, promise: Promise<T>): Promise<T> =>
+        Promise.race([
+          promise,
+          new Promise<never>((_, reject) =>
+            setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `[bench] words: ${step} did not finish within ${Math.round(allowanceMs / 1000)} s ` +
+                      `(playing ${from}–${until} s at ${rate}×; the video is at ${video.currentTime.toFixed(2)} s, ` +
+                      `paused ${video.paused}, readyState ${video.readyState}, networkState ${video.networkState}). ` +
+                      'The media stalled or the machine is too loaded: check `uptime` and run the part again.',
+                  ),
+                ),
+              Math.max(0, deadline - performance.now()),
+            ),
+          ),
+        ]);
       const ours: Record<string, number> = {};
       const oursWall: Record<string, number> = {};
       const baseline: Record<string, number> = {};
@@ -198,7 +231,10 @@ async function playWords(
       video.muted = true;
       video.pause();
       video.currentTime = from;
-      await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+      await bounded(
+        'the seek to the start',
+        new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true })),
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (const key of Object.keys(ours)) {
         delete ours[key];
@@ -212,17 +248,26 @@ async function playWords(
       lineChanges.length = 0;
       video.addEventListener('timeupdate', onTimeUpdate);
       video.playbackRate = rate;
-      await video.play();
-      await new Promise<void>((resolve) => {
-        const check = (): void => {
-          if (video.currentTime >= until || video.ended) resolve();
-          else setTimeout(check, 100);
-        };
-        check();
-      });
-      video.pause();
-      video.removeEventListener('timeupdate', onTimeUpdate);
-      observer.disconnect();
+      const stop = (): void => {
+        video.pause();
+        video.removeEventListener('timeupdate', onTimeUpdate);
+        observer.disconnect();
+      };
+      try {
+        await bounded('play()', video.play());
+        await bounded(
+          'the play',
+          new Promise<void>((resolve) => {
+            const check = (): void => {
+              if (video.currentTime >= until || video.ended) resolve();
+              else if (performance.now() < deadline) setTimeout(check, 100);
+            };
+            check();
+          }),
+        );
+      } finally {
+        stop();
+      }
       // Long frames are reported after they end: give the last one a frame to arrive.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       const reads = [...win.redBoxLayoutReads];
@@ -248,7 +293,13 @@ async function playWords(
       });
       return { ours, oursWall, baseline, updates, longFrames: [...win.redBoxLongFrames], changes };
     },
-    { words: words.map((word) => ({ ...word })), rate, from: range.from, until: range.until },
+    {
+      words: words.map((word) => ({ ...word })),
+      rate,
+      from: range.from,
+      until: range.until,
+      allowanceMs: playAllowanceMs(range, rate),
+    },
   );
 }
 
@@ -454,6 +505,20 @@ async function longWordMarked(context: BenchContext, folder: string): Promise<st
   return marked === expected ? null : `expected "${expected}", marked ${JSON.stringify(marked)}`;
 }
 
+/** JS heap after a collection: before, after one play of `stretch` at 4× and after a second. */
+async function heapOverTwoPlays(
+  page: Page,
+  words: readonly WordTiming[],
+  stretch: { from: number; until: number },
+): Promise<{ before: number; afterOne: number; after: number }> {
+  const before = await heapAfterGc(page);
+  await playWords(page, words, 4, stretch);
+  const afterOne = await heapAfterGc(page);
+  await playWords(page, words, 4, stretch);
+  const after = await heapAfterGc(page);
+  return { before, afterOne, after };
+}
+
 const loadAverage = (): string =>
   loadavg()
     .map((value) => value.toFixed(1))
@@ -555,25 +620,48 @@ Words: load average (1, 5, 15 min) at the start: ${loadAtStart}`);
     `${readStacks.length} reads in ${wordOnlyUpdates} word changes`,
   );
 
-  // Heap over two plays of the same stretch, words highlighted.
+  // Heap over two plays of the same stretch, words highlighted. Bounded: each play by its
+  // allowance in the page, the whole stage here (a garbage collection through DevTools can hang
+  // too); a stage that does not end is a failed bar with the reason, and the run goes on.
   const stretch = { from: 0, until: Math.min(duration, context.quick ? 30 : 120) };
-  const before = await heapAfterGc(page);
-  await playWords(page, words, 4, stretch);
-  const afterOne = await heapAfterGc(page);
-  await playWords(page, words, 4, stretch);
-  const after = await heapAfterGc(page);
+  const stageMs = 2 * playAllowanceMs(stretch, 4) + 60_000;
+  let stageTimer: ReturnType<typeof setTimeout> | undefined;
+  const heap = await Promise.race([
+    heapOverTwoPlays(page, words, stretch),
+    new Promise<never>((_, reject) => {
+      stageTimer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `[bench] words: the heap stage did not end within ${Math.round(stageMs / 1000)} s (two plays of ${stretch.until.toFixed(0)} s at 4× and three garbage collections); load average ${loadAverage()}`,
+            ),
+          ),
+        stageMs,
+      );
+    }),
+  ])
+    .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+    .finally(() => clearTimeout(stageTimer));
+  // Closing the page also ends a play or a collection still running in it.
   await page.close();
-  const secondPlay = (after - afterOne) / afterOne;
-  const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MB`;
-  console.log(
-    `\nWords: JS heap, ${stretch.until.toFixed(0)} s played twice at 4×: before ${mb(before)}  after one ${mb(afterOne)}  after two ${mb(after)}  (second play ${(secondPlay * 100).toFixed(1)} %)`,
-  );
-  context.record('words heap', { before, afterOne, after, secondPlay });
-  context.check(
-    'words heap flat over a second play (≤ 5 %)',
-    secondPlay <= 0.05,
-    `${(secondPlay * 100).toFixed(1)} %`,
-  );
+  if (heap instanceof Error) {
+    console.log(`\nWords: JS heap not measured. ${heap.message}`);
+    context.record('words heap', { error: heap.message });
+    context.check('words heap flat over a second play (≤ 5 %)', false, heap.message);
+  } else {
+    const { before, afterOne, after } = heap;
+    const secondPlay = (after - afterOne) / afterOne;
+    const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(2)} MB`;
+    console.log(
+      `\nWords: JS heap, ${stretch.until.toFixed(0)} s played twice at 4×: before ${mb(before)}  after one ${mb(afterOne)}  after two ${mb(after)}  (second play ${(secondPlay * 100).toFixed(1)} %)`,
+    );
+    context.record('words heap', { before, afterOne, after, secondPlay });
+    context.check(
+      'words heap flat over a second play (≤ 5 %)',
+      secondPlay <= 0.05,
+      `${(secondPlay * 100).toFixed(1)} %`,
+    );
+  }
 
   // The 10,000-cue episode with every word timed, beside the same episode without word timings.
   const runs = context.quick ? 3 : 7;
