@@ -1,11 +1,13 @@
 /**
- * Builds the partner loader, src/embed-loader → one self-contained, minified `embed.js` (an IIFE:
- * a classic script that works with `async`), with Vite's own bundler: no extra dependency.
+ * Builds the embed's classic scripts with Vite's own bundler (no extra dependency), each one
+ * self-contained and minified (an IIFE): the partner loader, src/embed-loader → `embed.js` (works
+ * with `async`), and the first code of a pre-rendered embed page, inlined in its head.
  */
 import path from 'node:path';
 import { build, type Rolldown } from 'vite';
 
 export const LOADER_ENTRY = 'src/embed-loader/embed-loader.ts';
+export const SERVED_EMBED_START_ENTRY = 'src/features/embed/served-embed-start.ts';
 
 function outputChunks(result: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] {
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
@@ -14,8 +16,8 @@ function outputChunks(result: Awaited<ReturnType<typeof build>>): Rolldown.Outpu
   );
 }
 
-/** The loader's code. */
-export async function buildEmbedLoader(root: string): Promise<string> {
+/** One entry's code as a classic script; `name` is the IIFE's global (for a script that exports). */
+async function buildClassicScript(root: string, entry: string, name: string): Promise<string> {
   const result = await build({
     configFile: false,
     root,
@@ -28,14 +30,30 @@ export async function buildEmbedLoader(root: string): Promise<string> {
       target: 'es2019',
       emptyOutDir: false,
       lib: {
-        entry: path.resolve(root, LOADER_ENTRY),
+        entry: path.resolve(root, entry),
         formats: ['iife'],
-        name: 'RedBoxPlayerLoader',
-        fileName: () => 'embed.js',
+        name,
+        fileName: () => `${name}.js`,
       },
     },
   });
   const [chunk] = outputChunks(result);
-  if (!chunk) throw new Error('[red-box] building embed.js produced no code');
+  if (!chunk) throw new Error(`[red-box] building ${entry} produced no code`);
   return chunk.code;
+}
+
+/** The loader's code (embed.js). */
+export function buildEmbedLoader(root: string): Promise<string> {
+  return buildClassicScript(root, LOADER_ENTRY, 'RedBoxPlayerLoader');
+}
+
+/**
+ * The pre-rendered embed page's first code (served-embed-start.ts), for an inline `<script>`:
+ * nothing in it may end the element.
+ */
+export async function buildServedEmbedStart(root: string): Promise<string> {
+  const code = await buildClassicScript(root, SERVED_EMBED_START_ENTRY, 'RedBoxServedEmbed');
+  if (/<\/script/i.test(code))
+    throw new Error('[red-box] the served embed script contains </script');
+  return code;
 }

@@ -6,7 +6,8 @@
  *   frame-ancestors …` (RED_BOX_FRAME_ANCESTORS, default any origin);
  * - dev: `/embed.js` (built on request from src/embed-loader), `/oembed/<id>.json` and
  *   `/embedding.html` (the partner guide, from docs/embedding.md), made on request;
- * - build: `embed/<id>.html` and `embed/<id>/index.html` for every episode (plain static hosts),
+ * - build: `embed/<id>.html` and `embed/<id>/index.html` for every episode (plain static hosts;
+ *   the player pre-rendered, src/server/embed-page.ts),
  *   `oembed/<id>.json` with absolute URLs from RED_BOX_PUBLIC_URL, `embed.js`, `embedding.html`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,16 +15,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import type { Episode } from '../core/episode-model.ts';
-import { escapeHtml, watchUrl } from '../features/shared/share-links.ts';
 import { embeddingGuideHtml } from './embed-docs.ts';
 import { frameAncestorsPolicy } from './embed-frame-ancestors.ts';
-import { buildEmbedLoader } from './embed-loader-build.ts';
+import { buildEmbedLoader, buildServedEmbedStart } from './embed-loader-build.ts';
+import { episodeEmbedHtml } from './embed-page.ts';
+import { episodePageInput } from './episode-page-input.ts';
 import { loadableEpisodes, type CatalogEntry } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
 import { oembedResponse } from './oembed-response.ts';
 import { fsEpisodeSource } from './episode-files.ts';
 import { publicBaseUrl } from './public-url.ts';
-import { servedDataTags } from './served-page-data.ts';
 import { resolveInside } from './static-files.ts';
 
 const EMBED_HTML = 'embed.html';
@@ -58,21 +59,6 @@ function sendText(res: ServerResponse, type: string, body: string): void {
   res.setHeader('Content-Type', type);
   res.setHeader('Cache-Control', 'no-cache');
   res.end(body);
-}
-
-/** The embed page of one episode, for static hosting: the episode's title, its canonical page. */
-function episodeEmbedHtml(
-  template: string,
-  episode: Episode,
-  baseUrl: string,
-  servedData: string,
-): string {
-  const title = `<title>${escapeHtml(episode.title)} · Red Box Player</title>`;
-  const canonical = `<link rel="canonical" href="${escapeHtml(watchUrl(baseUrl, episode.id))}" />`;
-  return template.replace(
-    /<title>[^<]*<\/title>/,
-    () => `${title}\n    ${canonical}\n    ${servedData}`,
-  );
 }
 
 function episodesApi(config: ResolvedConfig): EpisodesPluginApi {
@@ -185,10 +171,16 @@ export function redBoxEmbed(): Plugin {
       const api = episodesApi(config);
       const baseUrl = publicBaseUrl(config.base);
       const template = readFileSync(path.join(outDir, EMBED_HTML), 'utf8');
-      for (const { episode, folder } of loadableEpisodes(await api.catalog())) {
+      const startScript = await buildServedEmbedStart(config.root);
+      for (const { episode, folder, loaded } of loadableEpisodes(await api.catalog())) {
         const folderPath = path.join(api.episodesDir(), folder);
-        const servedData = await servedDataTags(episode, fsEpisodeSource(folderPath), config.base);
-        const html = episodeEmbedHtml(template, episode, baseUrl, servedData);
+        const html = await episodeEmbedHtml({
+          template,
+          input: episodePageInput(episode, loaded, config.base),
+          source: fsEpisodeSource(folderPath),
+          base: config.base,
+          startScript,
+        });
         mkdirSync(path.join(outDir, 'embed', episode.id), { recursive: true });
         writeFileSync(path.join(outDir, 'embed', `${episode.id}.html`), html);
         writeFileSync(path.join(outDir, 'embed', episode.id, 'index.html'), html);

@@ -6,8 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { toChapters } from '../core/chapters.ts';
-import { findTrack, sourceTrack } from '../core/episode-model.ts';
 import { buildEpisodeIndex, loadableEpisodes } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
 import { buildQuestionsFile } from '../core/archive-model.ts';
@@ -21,20 +19,10 @@ import {
   type ArchiveLinks,
 } from './archive-pages.ts';
 import { fsEpisodeSource } from './episode-files.ts';
-import { english } from '../features/shared/messages.ts';
 import { publicUrl } from './public-url.ts';
+import { encodePath, episodePageInput } from './episode-page-input.ts';
 import { servedDataTags } from './served-page-data.ts';
-import {
-  episodeBody,
-  episodeHead,
-  episodeListBody,
-  fillTemplate,
-  type EpisodePageInput,
-} from './static-page.ts';
-
-function encodePath(...parts: string[]): string {
-  return parts.map(encodeURIComponent).join('/');
-}
+import { episodeBody, episodeHead, episodeListBody, fillTemplate } from './static-page.ts';
 
 /** A page as static hosts and `vite preview` resolve it: `<path>.html` and `<path>/index.html`. */
 function writePage(outDir: string, pagePath: string, html: string): void {
@@ -86,48 +74,14 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
       const catalog = await episodes.catalog();
 
       for (const { episode, loaded, folder } of loadableEpisodes(catalog)) {
-        const track = sourceTrack(episode) ?? episode.tracks[0]!;
-        const files =
-          loaded.tracks.get(track.lang) ?? loaded.tracks.get(findTrack(episode, track.lang)!.lang);
-        const cues = files?.transcript?.document.cues ?? [];
-        const chapters = files?.chapters ? toChapters(files.chapters.document) : [];
-        const page = publicUrl(`watch/${encodePath(episode.id)}`, base);
-        const input: EpisodePageInput = {
-          episode,
-          lang: track.lang,
-          cues,
-          chapters,
-          links: {
-            home: base,
-            page: `${base}watch/${encodePath(episode.id)}`,
-            watchAt: (seconds) => `${base}watch/${encodePath(episode.id)}?t=${seconds}`,
-            episodeFile: (file) =>
-              /^https:\/\//i.test(file)
-                ? file
-                : `${base}episodes/${encodePath(episode.id, ...file.replace(/^\.\//, '').split('/'))}`,
-          },
-          videoLabel: english.videoLabel(episode.title),
-          urls: {
-            page,
-            episodeFile: (file) =>
-              /^https:\/\//i.test(file)
-                ? file
-                : publicUrl(
-                    `episodes/${encodePath(episode.id)}/${file.split('/').map(encodeURIComponent).join('/')}`,
-                    base,
-                  ),
-            watchAt: (seconds) => `${page}?t=${seconds}`,
-            embed: publicUrl(`embed/${encodePath(episode.id)}`, base),
-            oembed: publicUrl(`oembed/${encodePath(episode.id)}.json`, base),
-          },
-        };
+        const input = episodePageInput(episode, loaded, base);
         const served = await servedDataTags(
           episode,
           fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
           base,
         );
         const head = `${episodeHead(input)}\n    ${served}`;
-        const html = fillTemplate(template, head, episodeBody(input), track.lang);
+        const html = fillTemplate(template, head, episodeBody(input), input.lang);
         writePage(outDir, `watch/${episode.id}`, html);
       }
 

@@ -152,10 +152,61 @@ export function episodeHead(input: EpisodePageInput): string {
   ].join('\n    ');
 }
 
-/** The page body shown before (or without) JavaScript. */
-export function episodeBody(input: EpisodePageInput): string {
+/** The player's video, playable without JavaScript; the app adopts this very element. */
+export function servedVideoHtml(input: EpisodePageInput): string {
+  const { episode, links } = input;
+  return nativeVideoHtml(
+    episode.id,
+    {
+      sources: episode.media.sources.map((source) => ({
+        src: links.episodeFile(source.src),
+        type: source.type,
+      })),
+      poster: episode.media.poster ? links.episodeFile(episode.media.poster) : undefined,
+      label: input.videoLabel,
+    },
+    escapeHtml,
+  );
+}
+
+/**
+ * The transcript's lines, by question and speaker turn. Each line carries its cue's id and times,
+ * so the page's early script (served-transcript-script.ts) can make a click seek the video.
+ */
+export function servedTranscriptHtml(input: EpisodePageInput): string {
   const { episode, cues, chapters, lang, links } = input;
   const names = speakerNames(episode);
+  const out: string[] = [];
+  out.push(`<div class="static-transcript" lang="${escapeHtml(lang)}" dir="${directionOf(lang)}">`);
+  let speaker: string | null | undefined;
+  let nextChapter = 0;
+  for (const cue of cues) {
+    while (nextChapter < chapters.length && chapters[nextChapter]!.startTime <= cue.startTime) {
+      if (speaker !== undefined) out.push(`</div>`);
+      out.push(`<h3 class="static-question">${escapeHtml(chapters[nextChapter]!.question)}</h3>`);
+      nextChapter++;
+      speaker = undefined;
+    }
+    if (cue.speakerId !== speaker) {
+      if (speaker !== undefined) out.push(`</div>`);
+      speaker = cue.speakerId;
+      const name = (speaker && names.get(speaker)) || '';
+      out.push(
+        `<div class="static-turn"><h4 class="static-speaker" lang="en">${escapeHtml(name)}</h4>`,
+      );
+    }
+    out.push(
+      `<p class="static-line" id="cue-${escapeHtml(cue.id)}" data-served-cue="${escapeHtml(cue.id)}" data-start="${cue.startTime}" data-end="${cue.endTime}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
+    );
+  }
+  if (speaker !== undefined) out.push(`</div>`);
+  out.push(`</div>`);
+  return out.join('\n');
+}
+
+/** The page body shown before (or without) JavaScript. */
+export function episodeBody(input: EpisodePageInput): string {
+  const { episode, chapters, lang, links } = input;
   const dir = directionOf(lang);
   const out: string[] = [];
   out.push(`<main class="static-page" id="main">`);
@@ -163,21 +214,7 @@ export function episodeBody(input: EpisodePageInput): string {
   out.push(
     `<h1>${episode.series ? `<span class="watch__series">${escapeHtml(episode.series)}: </span>` : ''}${escapeHtml(episode.title)}</h1>`,
   );
-  // The player's video, playable without JavaScript; the app adopts this very element.
-  out.push(
-    `<div class="static-video">${nativeVideoHtml(
-      episode.id,
-      {
-        sources: episode.media.sources.map((source) => ({
-          src: links.episodeFile(source.src),
-          type: source.type,
-        })),
-        poster: episode.media.poster ? links.episodeFile(episode.media.poster) : undefined,
-        label: input.videoLabel,
-      },
-      escapeHtml,
-    )}</div>`,
-  );
+  out.push(`<div class="static-video">${servedVideoHtml(input)}</div>`);
   out.push(
     `<p>Published <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time> by LiNK (Liberty in North Korea), in the series The Red Box.</p>`,
   );
@@ -204,30 +241,7 @@ export function episodeBody(input: EpisodePageInput): string {
     out.push(`</ol>`);
   }
   out.push(`<h2>Transcript</h2>`);
-  out.push(`<div class="static-transcript" lang="${escapeHtml(lang)}" dir="${dir}">`);
-  let speaker: string | null | undefined;
-  let nextChapter = 0;
-  for (const cue of cues) {
-    while (nextChapter < chapters.length && chapters[nextChapter]!.startTime <= cue.startTime) {
-      if (speaker !== undefined) out.push(`</div>`);
-      out.push(`<h3 class="static-question">${escapeHtml(chapters[nextChapter]!.question)}</h3>`);
-      nextChapter++;
-      speaker = undefined;
-    }
-    if (cue.speakerId !== speaker) {
-      if (speaker !== undefined) out.push(`</div>`);
-      speaker = cue.speakerId;
-      const name = (speaker && names.get(speaker)) || '';
-      out.push(
-        `<div class="static-turn"><h4 class="static-speaker" lang="en">${escapeHtml(name)}</h4>`,
-      );
-    }
-    out.push(
-      `<p class="static-line" id="cue-${escapeHtml(cue.id)}" data-served-cue="${escapeHtml(cue.id)}" data-start="${cue.startTime}" data-end="${cue.endTime}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
-    );
-  }
-  if (speaker !== undefined) out.push(`</div>`);
-  out.push(`</div>`);
+  out.push(servedTranscriptHtml(input));
   const credits = episode.credits ?? [];
   out.push(`<h2>Credits</h2><p>An episode of The Red Box by LiNK (Liberty in North Korea).</p>`);
   if (credits.length > 0) {

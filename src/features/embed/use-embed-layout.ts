@@ -1,8 +1,8 @@
 /** The embed's layout for the iframe's current width (it re-renders only when the layout changes). */
 import { useMemo, useSyncExternalStore, type CSSProperties } from 'react';
 import {
-  EMBED_SIZES,
   embedLayout,
+  layoutProperties,
   type EmbedLayout,
   type EmbedLayoutOptions,
 } from '../shared/embed-layout.ts';
@@ -23,14 +23,7 @@ export function useEmbedLayout({ transcript, transcriptHeight }: EmbedLayoutOpti
   );
 }
 
-/** The layout's sizes as CSS custom properties: the stylesheet never repeats a number. */
+/** The layout's sizes as the root's style (see layoutProperties). */
 export function layoutStyle(layout: EmbedLayout): CSSProperties {
-  return {
-    '--embed-height': `${layout.height}px`,
-    '--embed-question-height': `${EMBED_SIZES.questionHeight}px`,
-    '--embed-speakers-height': `${EMBED_SIZES.speakersHeight}px`,
-    '--embed-footer-height': `${EMBED_SIZES.footerHeight}px`,
-    '--embed-side-width': `${layout.sideWidth}px`,
-    '--embed-transcript-height': `${layout.transcriptHeight}px`,
-  } as CSSProperties;
+  return layoutProperties(layout) as CSSProperties;
 }

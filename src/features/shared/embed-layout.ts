@@ -74,3 +74,19 @@ export function embedLayout(width: number, options: EmbedLayoutOptions): EmbedLa
     transcriptHeight,
   };
 }
+
+/**
+ * The layout's sizes as CSS custom properties (the embed's stylesheet never repeats a number): set
+ * on the player's root by the app, and on the pre-rendered page's `<html>` before its first paint
+ * (src/features/embed/served-embed-start.ts), so both lay out alike.
+ */
+export function layoutProperties(layout: EmbedLayout): Record<`--embed-${string}`, string> {
+  return {
+    '--embed-height': `${layout.height}px`,
+    '--embed-question-height': `${EMBED_SIZES.questionHeight}px`,
+    '--embed-speakers-height': `${EMBED_SIZES.speakersHeight}px`,
+    '--embed-footer-height': `${EMBED_SIZES.footerHeight}px`,
+    '--embed-side-width': `${layout.sideWidth}px`,
+    '--embed-transcript-height': `${layout.transcriptHeight}px`,
+  };
+}

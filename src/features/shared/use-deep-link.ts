@@ -1,6 +1,6 @@
 /**
  * Deep links (Contract 2): `t` in any of its forms, or `cue` (which wins over `t`), seek once the
- * media can seek. Applied once per page load.
+ * media can seek. Applied once per page load, and not to a video already placed or playing.
  */
 import { useEffect, useRef } from 'react';
 import type { Seconds } from '../../core/cue-model.ts';
@@ -39,6 +39,10 @@ export function useDeepLinkSeek(
     const apply = (): void => {
       if (applied.current) return;
       applied.current = true;
+      // The page's video was placed or started before the app loaded (a pre-rendered embed page
+      // seeks it to the link's time itself, served-embed-start.ts; or the viewer clicked a served
+      // line, or pressed play): seeking now would take it back.
+      if (media.currentTime > 0 || !media.paused) return;
       seek(time);
     };
     if (media.readyState >= 1) apply();
