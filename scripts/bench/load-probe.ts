@@ -53,8 +53,9 @@ export function loadProbeScript(target: ProbeTarget, appTarget: ProbeTarget): st
   const lcp = [];
   const shifts = [];
   const events = [];
+  const frames = [];
   window.__redBoxLoad = state;
-  window.__redBoxEntries = { lcp, shifts, events };
+  window.__redBoxEntries = { lcp, shifts, events, frames };
   const observe = (type, sink, extra) => {
     try {
       new PerformanceObserver((list) => {
@@ -65,6 +66,7 @@ export function loadProbeScript(target: ProbeTarget, appTarget: ProbeTarget): st
   observe('largest-contentful-paint', lcp);
   observe('layout-shift', shifts);
   observe('event', events, { durationThreshold: 16 });
+  observe('long-animation-frame', frames);
 
   // Probe one line: click it every 100 ms from the moment it exists until a click's effect is
   // seen, then call done(moment, clickedAt, clicks).
@@ -132,6 +134,13 @@ export interface PageFigures {
   readonly lcpElement: string;
   /** Cumulative layout shift: the largest session window (gap < 1 s, window < 5 s). */
   readonly cls: number;
+  /**
+   * The longest animation frame so far (Long Animation Frames: a task and the rendering after
+   * it, 50 ms and more; 0 when there was none), and the sum of what every one took beyond 50 ms
+   * (as Total Blocking Time sums long tasks): how long input could wait during the load.
+   */
+  readonly longestFrameMs: number;
+  readonly blockingMs: number;
 }
 
 /** Read LCP and CLS in the page (run with page.evaluate). */
@@ -157,7 +166,10 @@ export function readPageFigures(): PageFigures {
     last = entry.startTime;
     cls = Math.max(cls, session);
   }
+  const frames = entries.frames ?? [];
   return {
+    longestFrameMs: Math.max(0, ...frames.map((frame) => frame.duration)),
+    blockingMs: frames.reduce((sum, frame) => sum + Math.max(0, frame.duration - 50), 0),
     lcpMs: lcp ? lcp.startTime : null,
     lcpElement: element
       ? `${element.tagName.toLowerCase()}${element.className ? '.' + String(element.className).split(' ')[0] : ''}`

@@ -54,6 +54,9 @@ interface LoadFigures {
   readonly lcpMs: number | null;
   readonly lcpElement: string;
   readonly cls: number;
+  /** During the load (until the page has been idle a second): see PageFigures. */
+  readonly longestFrameMs: number;
+  readonly blockingMs: number;
   readonly interactiveMs: number | null;
   /** The app's own transcript interactive (the served page's early script aside). */
   readonly appInteractiveMs: number | null;
@@ -193,7 +196,8 @@ async function oneLoad(
     // LCP ends at the first input: let the page finish loading and painting before any.
     await page.waitForLoadState('load');
     await page.waitForTimeout(1000);
-    const { lcpMs, lcpElement, cls } = await page.evaluate(readPageFigures);
+    const { lcpMs, lcpElement, cls, longestFrameMs, blockingMs } =
+      await page.evaluate(readPageFigures);
 
     const line = page.locator(`[data-cue-id="${clickTarget}"]`);
     await line.scrollIntoViewIfNeeded();
@@ -216,6 +220,8 @@ async function oneLoad(
       lcpMs,
       lcpElement,
       cls,
+      longestFrameMs,
+      blockingMs,
       interactiveMs: probe.interactive,
       appInteractiveMs: probe.appInteractive,
       clicksBeforeInteractive: probe.clicks,
@@ -282,6 +288,8 @@ async function loadBenches(context: BenchContext): Promise<void> {
           ? latencyMedian(loads.map((load) => load.typingInpMs))
           : null,
         cls: median(pick('cls')),
+        longestFrameMs: median(pick('longestFrameMs')),
+        blockingMs: median(pick('blockingMs')),
         transferBytes: median(pick('transferBytes')),
         jsBytes: median(pick('jsBytes')),
         transferBeforeInteractive: median(pick('transferBeforeInteractive')),
@@ -297,6 +305,8 @@ async function loadBenches(context: BenchContext): Promise<void> {
           `\n    the INP click marked its line ${loads.filter((load) => load.clickMarked).length} of ${runs} times` +
           `\n    INP, typing in search        ${figures.typingInpMs === null ? 'no search box' : ms(figures.typingInpMs)}  [${loads.map((load) => (load.typingInpMs === null ? '<16' : ms(load.typingInpMs))).join(', ')}]` +
           `\n    CLS                          ${figures.cls.toFixed(3)}  [${loads.map((load) => load.cls.toFixed(3)).join(', ')}]` +
+          `\n    longest frame during load    ${ms(figures.longestFrameMs)}  [${loads.map((load) => ms(load.longestFrameMs)).join(', ')}]` +
+          `\n    frames' time beyond 50 ms    ${ms(figures.blockingMs)}  [${loads.map((load) => ms(load.blockingMs)).join(', ')}]` +
           `\n    transfer, all / JavaScript   ${kB(figures.transferBytes)} / ${kB(figures.jsBytes)}` +
           `\n    before interactive           ${figures.requestsBeforeInteractive} requests, ${kB(figures.transferBeforeInteractive)}`,
       );
