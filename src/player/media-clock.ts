@@ -42,10 +42,16 @@ export interface MediaClock {
   dispose(): void;
 }
 
-/** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll a task at a time. */
+/** Below this many milliseconds a timer is not precise enough (4 ms clamp): poll instead. */
 const SPIN_THRESHOLD_MS = 6;
 /** Polling longer than this means the media stalled: go back to timers. */
 const MAX_SPIN_MS = 40;
+/**
+ * How long one burst of polling may hold the main thread before it lets the browser's other
+ * tasks (rendering, input) run: the few milliseconds before a boundary, plus most of a stall of
+ * `currentTime` at 2× (see `anchor`).
+ */
+const BURST_MS = 6;
 
 const EMPTY: TimeLookup = {
   index: -1,
@@ -190,17 +196,19 @@ export function createMediaClock(
   }
 
   /**
-   * The last few milliseconds: nested timers are clamped to 4 ms, so poll a task at a time (see
-   * pollPoster; well under a millisecond apart) until the media reaches the boundary.
+   * The last few milliseconds: nested timers are clamped to 4 ms, and between tasks the browser
+   * runs others (a rendering frame, a garbage collection, video.js) that can take the few
+   * milliseconds in which the boundary passes. So the poll runs in bursts of microtasks: within
+   * one task, Blink keeps `currentTime` for the rest of the task but reads it afresh after each
+   * microtask checkpoint (checked in Chromium: a loop of microtasks sees a new value every few
+   * microseconds, a plain loop the same one). A burst holds the thread at most BURST_MS; between
+   * bursts one task is let through (see pollPoster).
    */
   function spinUntil(boundary: Seconds): void {
-    if (!postPoll) {
-      timer = setTimeout(() => onTimer(boundary), 0);
-      return;
-    }
     spinning = true;
     const spin = ++spins;
     const started = performance.now();
+    let burstEnd = 0;
     const poll = (): void => {
       // A newer spin (or none) has taken over: this chain ends.
       if (!spinning || spin !== spins || disposed) return;
@@ -212,13 +220,26 @@ export function createMediaClock(
         spinning = false;
         update();
         arm();
-      } else if (performance.now() - started > MAX_SPIN_MS) {
+        return;
+      }
+      const wall = performance.now();
+      if (wall - started > MAX_SPIN_MS) {
         // The media is slower than it looked (a long stall): wait by timer, not by polling.
         spinning = false;
         timer = setTimeout(() => onTimer(boundary), SPIN_THRESHOLD_MS);
-      } else postPoll(poll);
+      } else if (wall < burstEnd) queueMicrotask(poll);
+      else if (postPoll) postPoll(burst);
+      else {
+        spinning = false;
+        timer = setTimeout(() => onTimer(boundary), 0);
+      }
     };
-    postPoll(poll);
+    const burst = (): void => {
+      burstEnd = performance.now() + BURST_MS;
+      poll();
+    };
+    // Not in the caller's stack: arm() runs inside updates and React commits.
+    queueMicrotask(burst);
   }
 
   /** The per-frame net: runs while playing and visible. */
