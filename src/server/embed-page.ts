@@ -10,6 +10,7 @@
  * The same file serves every query: what differs by query is done by the inlined script.
  */
 import { englishEmbedMessages } from '../features/shared/embed-message-catalog.ts';
+import { SERVED_SCROLLER_ATTRIBUTE } from '../features/shared/served-reading-place.ts';
 import { servedDataTags } from './served-page-data.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
@@ -45,7 +46,7 @@ function embedBody(input: EpisodePageInput): string {
     `<div class="embed__video"><div class="video-stage"><div class="video-stage__player">${servedVideoHtml(input)}</div></div></div>`,
     `<div class="embed__question"></div>`,
     `<div class="embed__speakers"></div>`,
-    `<div class="embed__transcript"><section class="embed__served-transcript" aria-label="Transcript">${servedTranscriptHtml(input)}</section></div>`,
+    `<div class="embed__transcript"><section class="embed__served-transcript" aria-label="Transcript" ${SERVED_SCROLLER_ATTRIBUTE}>${servedTranscriptHtml(input)}</section></div>`,
     `<footer class="embed__footer"><span class="embed__credits">${escapeHtml(m.embedCredits)}</span>${note}<a class="embed__watch" href="${escapeHtml(links.page)}" target="_blank" rel="noopener">${escapeHtml(m.watchOnRedBox)}</a></footer>`,
     `</main>`,
     `</div>`,

@@ -263,6 +263,37 @@ describe('the served embed page', () => {
     },
   );
 
+  it('keeps the reader’s place in the served transcript when the app takes over', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.setViewportSize({ width: 412, height: 823 });
+    const release = await holdBack(page, PAGES[1].entry);
+    await page.goto(`${server.url}${PAGES[1].path}`, { waitUntil: 'commit' });
+    const served = page.locator('.embed__served-transcript');
+    await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
+    // The first line in view of the served panel, then of the app's (its lines' scrolling box).
+    const firstInView = (selector: string, attribute: string) =>
+      page.evaluate(
+        ({ selector, attribute }) => {
+          const lines = [...document.querySelectorAll(selector)];
+          let box: Element | null = lines[0] ?? null;
+          while (box && getComputedStyle(box).overflowY !== 'auto') box = box.parentElement;
+          const top = box?.getBoundingClientRect().top ?? 0;
+          const line = lines.find((candidate) => candidate.getBoundingClientRect().top >= top);
+          return line?.getAttribute(attribute) ?? null;
+        },
+        { selector, attribute },
+      );
+    const place = await firstInView('[data-served-cue]', 'data-served-cue');
+    expect(place).not.toBe(cues[0]!.id);
+    release();
+    await page.locator('[data-cue-id]').first().waitFor();
+    expect(await firstInView('[data-cue-id]', 'data-cue-id')).toBe(place);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
   it('autoplays muted from the query’s time before the app has loaded, and the app does not take it back', async () => {
     const page = await browser.newPage();
     const problems = watchPageProblems(page);

@@ -6,6 +6,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -19,6 +20,7 @@ import type { ClockFollower } from '../../player/media-clock.ts';
 import type { TranscriptView } from './episode-data.ts';
 import { useI18n } from './i18n.tsx';
 import { createIndexStore } from './item-store.ts';
+import { takeServedReadingPlace } from './served-reading-place.ts';
 import { usePlayerRuntime } from './player-runtime.tsx';
 import { TranscriptLine, type TranscriptRow } from './transcript-line.tsx';
 import { AllRows, VirtualRows, VIRTUALIZE_FROM, type RowGeometry } from './transcript-rows.tsx';
@@ -126,6 +128,20 @@ export function TranscriptPanel({
   });
 
   const { pause: pauseFollowing } = follow;
+
+  // A reader who had scrolled the served transcript (before the app took the page over) keeps
+  // their place: the same line at the top, and following paused, as after any scroll of theirs.
+  // Taken by the first panel that opens: later the place is the reader's and follow mode's.
+  useLayoutEffect(() => {
+    const place = takeServedReadingPlace();
+    const container = scrollRef.current;
+    const index = place ? rows.findIndex((row) => row.cue.id === place.cueId) : -1;
+    const box = index >= 0 ? geometryRef.current?.rowBox(index) : null;
+    if (!place || !container || !box) return;
+    pauseFollowing();
+    container.scrollTop = box.top - place.offset;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const showMatch = useCallback(
     (index: number) => {
       pauseFollowing();
