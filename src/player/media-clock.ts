@@ -31,7 +31,22 @@ export interface ClockFollower {
  * an answer, with the milliseconds spent in the update and the render it caused (measured to the
  * end of the microtasks it queued, where React's synchronous re-render runs).
  */
-export type ClockUpdateObserver = (milliseconds: number) => void;
+export type ClockUpdateObserver = (milliseconds: number, reading: ClockReading) => void;
+
+/**
+ * The reading of `currentTime` an update acted on and the one before it that showed another
+ * value, each with the wall time (performance.now, ms) it was taken: tells a late answer whose
+ * media time leapt past the boundary between two close readings from one that nothing read in
+ * time. Kept only while observed.
+ */
+export interface ClockReading {
+  /** The media time the update acted on, and when it was first read. */
+  readonly media: Seconds;
+  readonly wall: number;
+  /** The value read before it, and the last time that value was read (null: none yet). */
+  readonly previousMedia: Seconds | null;
+  readonly previousWall: number | null;
+}
 
 export interface MediaClock {
   readonly media: HTMLMediaElement;
@@ -106,7 +121,21 @@ export function createMediaClock(
   function now(): Seconds {
     const time = Number.isFinite(media.currentTime) ? media.currentTime : 0;
     noteReading(time);
+    if (observe) noteObservedReading(time);
     return time;
+  }
+
+  // For the observer only: the latest value read (first and last read), and the one before.
+  let latest: { media: Seconds; firstWall: number; lastWall: number } | null = null;
+  let previous: { media: Seconds; lastWall: number } | null = null;
+
+  function noteObservedReading(time: Seconds): void {
+    const wall = performance.now();
+    if (latest?.media === time) latest.lastWall = wall;
+    else {
+      previous = latest && { media: latest.media, lastWall: latest.lastWall };
+      latest = { media: time, firstWall: wall, lastWall: wall };
+    }
   }
 
   // Chromium's currentTime follows the audio clock, which can stand still for several
@@ -156,7 +185,15 @@ export function createMediaClock(
     const time = now();
     let changed = false;
     for (const follower of followers) changed = follower.update(time) || changed;
-    if (observe && changed) queueMicrotask(() => observe(performance.now() - started));
+    if (observe && changed) {
+      const reading: ClockReading = {
+        media: time,
+        wall: latest?.firstWall ?? started,
+        previousMedia: previous?.media ?? null,
+        previousWall: previous?.lastWall ?? null,
+      };
+      queueMicrotask(() => observe(performance.now() - started, reading));
+    }
   }
 
   function nextBoundary(): Seconds {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { cueWords, transcriptWordTables, transcriptWords } from '../../../src/core/cue-words.ts';
 import { parseVtt } from '../../../src/core/vtt-parse.ts';
+import type { ClockReading } from '../../../src/player/media-clock.ts';
 import {
   EPISODE_ID,
   newPage,
@@ -70,7 +71,8 @@ const WORDS_INIT = `
       }
     });
   window.redBoxBenchmark = {
-    onClockUpdate: (ms) => window.redBoxBenchmarkSamples.push([performance.now() - ms, performance.now()]),
+    onClockUpdate: (ms, reading) =>
+      window.redBoxBenchmarkSamples.push([performance.now() - ms, performance.now(), reading]),
   };
   // Each read with where it came from (the stack, without this frame).
   const note = () =>
@@ -135,6 +137,8 @@ interface Played {
     layoutReads: string[];
     /** ...and in animation-frame callbacks that ran inside its window. */
     frameCallbackReads: string[];
+    /** The clock's reading this update acted on, and the one before (see ClockReading). */
+    reading: ClockReading;
   }[];
   readonly longFrames: LongFrame[];
   readonly changes: number;
@@ -163,7 +167,7 @@ async function playWords(
   return page.evaluate(
     async ({ words, rate, from, until, allowanceMs }) => {
       const win = window as unknown as {
-        redBoxBenchmarkSamples: [number, number][];
+        redBoxBenchmarkSamples: [number, number, ClockReading][];
         redBoxLayoutReads: [number, string][];
         redBoxLongFrames: LongFrame[];
         redBoxFrameCallbacks: [number, number][];
@@ -272,7 +276,7 @@ async function playWords(
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       const reads = [...win.redBoxLayoutReads];
       const frames = [...win.redBoxFrameCallbacks];
-      const updates = win.redBoxBenchmarkSamples.map(([start, end]) => {
+      const updates = win.redBoxBenchmarkSamples.map(([start, end, reading]) => {
         // Any overlap: where requestVideoFrameCallback exists (Chromium) the clock never runs in
         // an animation-frame callback, so what runs in one is not the clock's work.
         const inside = frames.filter(([from, to]) => from < end && to > start);
@@ -289,6 +293,7 @@ async function playWords(
           lineChanged: lineChanges.some((at) => at >= start - 0.01 && at <= end + 0.01),
           layoutReads: within.filter(([at]) => !inFrame(at)).map(([, stack]) => stack),
           frameCallbackReads: within.filter(([at]) => inFrame(at)).map(([, stack]) => stack),
+          reading,
         };
       });
       return { ours, oursWall, baseline, updates, longFrames: [...win.redBoxLongFrames], changes };
@@ -372,17 +377,30 @@ function skipReport(
   return `${key} (${lengthMs.toFixed(0)} ms long at ${rate}×; nothing marked for ${formatMs(blind)} around it${frames})`;
 }
 
-/**
- * The words marked later than 5 ms, and how many of them had the main thread busy in a long
- * frame between the word's start (in wall time, from its mark and lag) and its mark.
- */
-function lateWords(
-  words: readonly WordTiming[],
-  played: Played,
-  rate: number,
-): { late: number; blocked: number } {
+/** Wall milliseconds between two readings under which a jump of currentTime is the clock's own. */
+const CLOSE_READINGS_MS = 1;
+
+/** The words marked later than 5 ms, and why, as far as the page can tell. */
+interface LateWords {
+  readonly late: number;
+  /** Of those, with the main thread busy in a long frame between the word's start and its mark. */
+  readonly blocked: number;
+  /**
+   * With currentTime before the start at one reading and past it at the next, under
+   * CLOSE_READINGS_MS later: Chromium's clock leapt over the start (no poll could be sooner).
+   */
+  readonly leapt: number;
+  /** With no reading for longer than that around the start (the thread was busy or not run). */
+  readonly unread: number;
+  /** The wall time without a reading around the start, for the unread ones (median, ms). */
+  readonly unreadGapMs: number;
+}
+
+function lateWords(words: readonly WordTiming[], played: Played, rate: number): LateWords {
   let late = 0;
   let blocked = 0;
+  let leapt = 0;
+  const gaps: number[] = [];
   for (const word of words) {
     const media = played.ours[word.key];
     const wall = played.oursWall[word.key];
@@ -392,8 +410,14 @@ function lateWords(
     late++;
     const started = wall - lagMs / rate;
     if (played.longFrames.some((frame) => frame.end > started && frame.start < wall)) blocked++;
+    // The clock's update that marked it: its window holds the mark.
+    const { reading } = played.updates.find((u) => u.start <= wall && wall <= u.end) ?? {};
+    if (!reading || reading.previousMedia === null || reading.previousWall === null) continue;
+    const gap = reading.wall - reading.previousWall;
+    if (reading.previousMedia < word.startTime && gap < CLOSE_READINGS_MS) leapt++;
+    else gaps.push(gap);
   }
-  return { late, blocked };
+  return { late, blocked, leapt, unread: gaps.length, unreadGapMs: median(gaps) };
 }
 
 /** The scripts that ran longest in long frames, by what invoked them, summed. */
@@ -565,7 +589,9 @@ Words: load average (1, 5, 15 min) at the start: ${loadAtStart}`);
         `\n  the baseline is ${(baseline.median / Math.max(ours.median, 0.01)).toFixed(0)}× later on median, and skips ${baseline.skipped.length} words` +
         `\n  clock updates: ${wordOnly.length} with a word change only (layout reads in them: ${reads.length}; in other animation-frame callbacks run inside their window: ${foreignReads.length}), ${played.updates.length - wordOnly.length} with a line change (${linesWithReads} of those read layout: the line's follow mode)` +
         `\n  long frames (main thread busy over 50 ms) while playing: ${played.longFrames.length}, ${formatMs(busyMs)} in all; longest scripts in them: ${topInvokers(played.longFrames) || 'none'}` +
-        `\n  words marked over 5 ms late: ${late.late}, of which ${late.blocked} with a long frame between their start and their mark` +
+        `\n  words marked over 5 ms late: ${late.late}, of which ${late.blocked} with a long frame between their start and their mark;` +
+        ` ${late.leapt} where currentTime leapt past the start between two of the clock's readings under ${CLOSE_READINGS_MS} ms apart (Chromium's clock: no reading could be sooner),` +
+        ` ${late.unread} where the clock read nothing for a while around the start (median ${formatMs(late.unreadGapMs)}: the main thread busy or not scheduled)` +
         skips.map((skip) => `\n  never marked: ${skip}`).join(''),
     );
     context.record(`words ${rate}x`, {
