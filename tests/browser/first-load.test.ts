@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import type { Route } from 'playwright-core';
@@ -262,6 +263,18 @@ describe('the served embed page', () => {
       await page.close();
     },
   );
+
+  it('has no serious accessibility problem before the app has loaded', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 412, height: 823 });
+    const release = await holdBack(page, PAGES[1].entry);
+    await page.goto(`${server.url}${PAGES[1].path}`, { waitUntil: 'commit' });
+    await page.locator('.embed--served .embed__footer').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.getByRole('region', { name: 'Transcript' }).count()).toBe(1);
+    release();
+    await page.close();
+  });
 
   it('keeps the reader’s place in the served transcript when the app takes over', async () => {
     const page = await browser.newPage();
