@@ -2,15 +2,14 @@
  * Start-up of the built watch and embed pages (issue 19): the transcript the page was served with
  * is on screen from the first paint until the player is interactive, never blanked and never
  * shifted; its lines seek before the app has loaded; the served `<video>` is the one the player
- * ends up with; playing before video.js has loaded goes on when it has. The embed page is laid
- * out as the app lays it out, for its query, before the app has loaded.
+ * ends up with; playing before video.js has loaded goes on when it has. (The served embed page's
+ * layout and query before the app: served-embed-page.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
+import { holdBack } from './support/hold-back.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
-import type { Route } from 'playwright-core';
 import { watchPageProblems } from './support/page-watch.ts';
 import { startPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -76,17 +75,6 @@ const PAGES = [
   { name: 'watch page', path: `/watch/${EPISODE_ID}`, entry: /\/assets\/index-[^/]*\.js$/ },
   { name: 'embed page', path: `/embed/${EPISODE_ID}`, entry: /\/assets\/embed-[^/]*\.js$/ },
 ] as const;
-
-/** Hold the requests matching `pattern` until `release()` is called. */
-async function holdBack(page: Page, pattern: RegExp): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(pattern, async (route: Route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 async function slowPhone(page: Page): Promise<void> {
   const cdp = await browser.newCDPSession(page);
@@ -199,152 +187,6 @@ describe('start-up of the watch page', () => {
       ),
       'the video element the page was served with is the player’s',
     ).toBe(true);
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  });
-});
-
-/** Where the embed's parts are, in CSS pixels (null: not laid out). */
-function embedParts(): Record<
-  string,
-  { x: number; y: number; width: number; height: number } | null
-> {
-  const parts = {
-    embed: '.embed',
-    video: 'video',
-    question: '.embed__question',
-    speakers: '.embed__speakers',
-    transcript: '.embed__transcript',
-    footer: '.embed__footer',
-  };
-  return Object.fromEntries(
-    Object.entries(parts).map(([name, selector]) => {
-      const element = document.querySelector(selector);
-      const box = element?.getBoundingClientRect();
-      return [
-        name,
-        box && box.height > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
-      ];
-    }),
-  );
-}
-
-describe('the served embed page', () => {
-  it.each([
-    { width: 412, query: '' },
-    { width: 1000, query: '?transcriptHeight=600' },
-    { width: 800, query: '?transcript=0' },
-  ])(
-    'is laid out as the app lays it out, before the app has loaded ($width px$query)',
-    async ({ width, query }) => {
-      const page = await browser.newPage();
-      const problems = watchPageProblems(page);
-      await page.setViewportSize({ width, height: 900 });
-      const release = await holdBack(page, PAGES[1].entry);
-      await page.goto(`${server.url}${PAGES[1].path}${query}`, { waitUntil: 'commit' });
-      await page.locator('.embed--served .embed__footer').waitFor();
-      const served = await page.evaluate(embedParts);
-      expect(served.video?.height).toBeGreaterThan(0);
-      expect(served.transcript === null).toBe(query.includes('transcript=0'));
-      release();
-      await page.locator('.embed:not(.embed--served) .embed__footer').waitFor();
-      const app = await page.evaluate(embedParts);
-      for (const name of Object.keys(app)) {
-        const [a, b] = [served[name], app[name]];
-        expect(b === null, name).toBe(a === null);
-        if (!a || !b) continue;
-        for (const key of ['x', 'y', 'width', 'height'] as const) {
-          expect(Math.abs(a[key] - b[key]), `${name} ${key}: ${a[key]} → ${b[key]}`).toBeLessThan(
-            1,
-          );
-        }
-      }
-      expect(problems.errors).toEqual([]);
-      await page.close();
-    },
-  );
-
-  it('has no serious accessibility problem before the app has loaded', async () => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 412, height: 823 });
-    const release = await holdBack(page, PAGES[1].entry);
-    await page.goto(`${server.url}${PAGES[1].path}`, { waitUntil: 'commit' });
-    await page.locator('.embed--served .embed__footer').waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(await page.getByRole('region', { name: 'Transcript' }).count()).toBe(1);
-    release();
-    await page.close();
-  });
-
-  it('keeps the reader’s place in the served transcript when the app takes over', async () => {
-    const page = await browser.newPage();
-    const problems = watchPageProblems(page);
-    await page.setViewportSize({ width: 412, height: 823 });
-    const release = await holdBack(page, PAGES[1].entry);
-    await page.goto(`${server.url}${PAGES[1].path}`, { waitUntil: 'commit' });
-    const served = page.locator('.embed__served-transcript');
-    await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
-    await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
-    // The first line in view of the served panel, then of the app's (its lines' scrolling box).
-    const firstInView = (selector: string, attribute: string) =>
-      page.evaluate(
-        ({ selector, attribute }) => {
-          const lines = [...document.querySelectorAll(selector)];
-          let box: Element | null = lines[0] ?? null;
-          while (box && getComputedStyle(box).overflowY !== 'auto') box = box.parentElement;
-          const top = box?.getBoundingClientRect().top ?? 0;
-          const line = lines.find((candidate) => candidate.getBoundingClientRect().top >= top);
-          return line?.getAttribute(attribute) ?? null;
-        },
-        { selector, attribute },
-      );
-    const place = await firstInView('[data-served-cue]', 'data-served-cue');
-    expect(place).not.toBe(cues[0]!.id);
-    release();
-    await page.locator('[data-cue-id]').first().waitFor();
-    expect(await firstInView('[data-cue-id]', 'data-cue-id')).toBe(place);
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  });
-
-  it('autoplays muted from the query’s time before the app has loaded, and the app does not take it back', async () => {
-    const page = await browser.newPage();
-    const problems = watchPageProblems(page);
-    const start = 30;
-    const release = await holdBack(page, PAGES[1].entry);
-    await page.goto(`${server.url}${PAGES[1].path}?autoplay=1&t=${start}`, { waitUntil: 'commit' });
-    const video = page.locator('video');
-    await video.waitFor({ state: 'attached' });
-    // A second of play (expect.poll gives up after 1 s by default).
-    await expect
-      .poll(() => video.evaluate((media: HTMLVideoElement) => media.currentTime), {
-        timeout: 30_000,
-      })
-      .toBeGreaterThan(start + 1);
-    const served = await video.evaluate((media: HTMLVideoElement) => ({
-      muted: media.muted,
-      paused: media.paused,
-    }));
-    expect(served).toEqual({ muted: true, paused: false });
-    expect(await page.locator('[data-cue-id]').count(), 'the app has not started').toBe(0);
-
-    // The app adopts the playing video; its deep link must not seek back to the start time.
-    const seekedTo: number[] = [];
-    await page.exposeFunction('__seeked', (time: number) => seekedTo.push(time));
-    await video.evaluate((media: HTMLVideoElement) =>
-      media.addEventListener('seeking', () =>
-        (window as unknown as { __seeked: (time: number) => void }).__seeked(media.currentTime),
-      ),
-    );
-    release();
-    await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
-    await page.locator('[data-cue-id]').first().waitFor();
-    const after = await video.evaluate((media: HTMLVideoElement) => ({
-      muted: media.muted,
-      paused: media.paused,
-    }));
-    expect(after).toEqual({ muted: true, paused: false });
-    expect(seekedTo).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,178 @@
+/**
+ * The pre-rendered embed page before the app has loaded (issue 19): laid out as the app lays it
+ * out, for the iframe's width and the query; its video autoplays muted from the query's time and
+ * the app does not take that back; a reader who has scrolled its transcript keeps their place when
+ * the app takes over; nothing seriously inaccessible. (Start-up under a slow CPU, never blank and
+ * never shifted, for the watch and the embed page: first-load.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { seriousAxeViolations } from './support/axe.ts';
+import { launchChromium } from './support/chromium.ts';
+import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { holdBack } from './support/hold-back.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
+
+const cues = readCues('transcript.en.vtt');
+const EMBED_PATH = `/embed/${EPISODE_ID}`;
+/** The embed's entry script: held back, the page is what was served. */
+const EMBED_ENTRY = /\/assets\/embed-[^/]*\.js$/;
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await sharedPreviewServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Where the embed's parts are, in CSS pixels (null: not laid out). */
+function embedParts(): Record<
+  string,
+  { x: number; y: number; width: number; height: number } | null
+> {
+  const parts = {
+    embed: '.embed',
+    video: 'video',
+    question: '.embed__question',
+    speakers: '.embed__speakers',
+    transcript: '.embed__transcript',
+    footer: '.embed__footer',
+  };
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, selector]) => {
+      const element = document.querySelector(selector);
+      const box = element?.getBoundingClientRect();
+      return [
+        name,
+        box && box.height > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
+      ];
+    }),
+  );
+}
+
+describe('the served embed page', () => {
+  it.each([
+    { width: 412, query: '' },
+    { width: 1000, query: '?transcriptHeight=600' },
+    { width: 800, query: '?transcript=0' },
+  ])(
+    'is laid out as the app lays it out, before the app has loaded ($width px$query)',
+    async ({ width, query }) => {
+      const page = await browser.newPage();
+      const problems = watchPageProblems(page);
+      await page.setViewportSize({ width, height: 900 });
+      const release = await holdBack(page, EMBED_ENTRY);
+      await page.goto(`${server.url}${EMBED_PATH}${query}`, { waitUntil: 'commit' });
+      await page.locator('.embed--served .embed__footer').waitFor();
+      const served = await page.evaluate(embedParts);
+      expect(served.video?.height).toBeGreaterThan(0);
+      expect(served.transcript === null).toBe(query.includes('transcript=0'));
+      release();
+      await page.locator('.embed:not(.embed--served) .embed__footer').waitFor();
+      const app = await page.evaluate(embedParts);
+      for (const name of Object.keys(app)) {
+        const [a, b] = [served[name], app[name]];
+        expect(b === null, name).toBe(a === null);
+        if (!a || !b) continue;
+        for (const key of ['x', 'y', 'width', 'height'] as const) {
+          expect(Math.abs(a[key] - b[key]), `${name} ${key}: ${a[key]} → ${b[key]}`).toBeLessThan(
+            1,
+          );
+        }
+      }
+      expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('has no serious accessibility problem before the app has loaded', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 412, height: 823 });
+    const release = await holdBack(page, EMBED_ENTRY);
+    await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
+    await page.locator('.embed--served .embed__footer').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.getByRole('region', { name: 'Transcript' }).count()).toBe(1);
+    release();
+    await page.close();
+  });
+
+  it('keeps the reader’s place in the served transcript when the app takes over', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.setViewportSize({ width: 412, height: 823 });
+    const release = await holdBack(page, EMBED_ENTRY);
+    await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
+    const served = page.locator('.embed__served-transcript');
+    await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
+    // The first line in view of the served panel, then of the app's (its lines' scrolling box).
+    const firstInView = (selector: string, attribute: string) =>
+      page.evaluate(
+        ({ selector, attribute }) => {
+          const lines = [...document.querySelectorAll(selector)];
+          let box: Element | null = lines[0] ?? null;
+          while (box && getComputedStyle(box).overflowY !== 'auto') box = box.parentElement;
+          const top = box?.getBoundingClientRect().top ?? 0;
+          const line = lines.find((candidate) => candidate.getBoundingClientRect().top >= top);
+          return line?.getAttribute(attribute) ?? null;
+        },
+        { selector, attribute },
+      );
+    const place = await firstInView('[data-served-cue]', 'data-served-cue');
+    expect(place).not.toBe(cues[0]!.id);
+    release();
+    await page.locator('[data-cue-id]').first().waitFor();
+    expect(await firstInView('[data-cue-id]', 'data-cue-id')).toBe(place);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('autoplays muted from the query’s time before the app has loaded, and the app does not take it back', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    const start = 30;
+    const release = await holdBack(page, EMBED_ENTRY);
+    await page.goto(`${server.url}${EMBED_PATH}?autoplay=1&t=${start}`, { waitUntil: 'commit' });
+    const video = page.locator('video');
+    await video.waitFor({ state: 'attached' });
+    // A second of play (expect.poll gives up after 1 s by default).
+    await expect
+      .poll(() => video.evaluate((media: HTMLVideoElement) => media.currentTime), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(start + 1);
+    const served = await video.evaluate((media: HTMLVideoElement) => ({
+      muted: media.muted,
+      paused: media.paused,
+    }));
+    expect(served).toEqual({ muted: true, paused: false });
+    expect(await page.locator('[data-cue-id]').count(), 'the app has not started').toBe(0);
+
+    // The app adopts the playing video; its deep link must not seek back to the start time.
+    const seekedTo: number[] = [];
+    await page.exposeFunction('__seeked', (time: number) => seekedTo.push(time));
+    await video.evaluate((media: HTMLVideoElement) =>
+      media.addEventListener('seeking', () =>
+        (window as unknown as { __seeked: (time: number) => void }).__seeked(media.currentTime),
+      ),
+    );
+    release();
+    await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
+    await page.locator('[data-cue-id]').first().waitFor();
+    const after = await video.evaluate((media: HTMLVideoElement) => ({
+      muted: media.muted,
+      paused: media.paused,
+    }));
+    expect(after).toEqual({ muted: true, paused: false });
+    expect(seekedTo).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
