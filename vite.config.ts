@@ -21,14 +21,14 @@ const episodes = redBoxEpisodes();
 const UNIT_SOLO = ['tests/unit/core-fuzz.test.ts', 'tests/unit/core-hostile.test.ts'];
 const DOM_SOLO = ['tests/dom/media-clock.test.ts'];
 const BROWSER_SOLO = [
-  'tests/browser/first-page-sync.test.ts',
   'tests/browser/first-load.test.ts',
+  'tests/browser/first-page-sync.test.ts',
   'tests/browser/hls-playback.test.ts',
   'tests/browser/live-episode-files.test.ts',
   'tests/browser/translator-conflicts.test.ts',
   'tests/browser/translator-drafts.test.ts',
-  'tests/browser/translator-keyboard.test.ts',
   'tests/browser/translator-long-file.test.ts',
+  'tests/browser/translator-playback-keys.test.ts',
   'tests/browser/translator-waveform.test.ts',
   'tests/browser/words.test.ts',
 ];

@@ -17,7 +17,9 @@ import {
   workspaceTestbed,
 } from './translator-helpers.ts';
 
+// The dev server: the episode list reads the languages' files as they are saved.
 const bed = workspaceTestbed({
+  server: 'dev',
   prepare(files) {
     // Problems a text editor can leave in a file: a raw &, a misspelt speaker, an id the source
     // lacks, and a source id left out.

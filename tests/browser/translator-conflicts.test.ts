@@ -17,7 +17,8 @@ import {
   workspaceTestbed,
 } from './translator-helpers.ts';
 
-const bed = workspaceTestbed();
+// The dev server: it tells open pages when a file changes on disk.
+const bed = workspaceTestbed({ server: 'dev' });
 
 /** Edit a file on disk as a text editor would: replace one cue's text line. */
 function editOnDisk(name: string, from: string, to: string): void {

@@ -4,17 +4,17 @@
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID } from './support/episode-fixture.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
+import { startDevServer, startPreviewServer, type RunningServer } from './support/servers.ts';
 import { copyEpisodes } from './support/temp-episodes.ts';
 
 export { readEpisodeFile, snapshotFiles } from './translator-files.ts';
 
 export { EPISODE_ID };
 
-/** What one test file works with: the dev server over a copy of the episode, and Chromium. */
+/** What one test file works with: a server over a copy of the episode, and Chromium. */
 export interface Testbed {
   readonly server: RunningServer;
   readonly browser: BrowserContext;
@@ -22,20 +22,32 @@ export interface Testbed {
 }
 
 /**
- * Set up a test file's dev server (over a fresh copy of the bundled episode, after `prepare` has
+ * Set up a test file's server (over a fresh copy of the bundled episode, after `prepare` has
  * edited it) and Chromium, with `languages` started; everything goes after the file's tests.
+ *
+ * `server: 'preview'` (the default) is `npm run preview` over the run's shared build: the
+ * workspace reads and saves cue files through the save API, which works on the copy, and a page
+ * loads in well under a second. `'dev'` is `npm start`, for what only it does: files changed on
+ * disk shown at once, re-timing words on the server, the viewer reading a new language's files
+ * (the build's copy of the episode is fixed). A page load there transforms the app's modules one
+ * by one: several seconds on a busy machine.
  */
 export function workspaceTestbed(
   options: {
     prepare?: (files: Testbed['files']) => void;
     languages?: ReadonlyArray<readonly [lang: string, label: string]>;
+    server?: 'preview' | 'dev';
   } = {},
 ): Testbed {
   const bed = {} as { -readonly [K in keyof Testbed]: Testbed[K] };
   beforeAll(async () => {
     bed.files = copyEpisodes();
     options.prepare?.(bed.files);
-    bed.server = await startDevServer({ episodesDir: bed.files.episodesDir });
+    const episodesDir = bed.files.episodesDir;
+    bed.server =
+      options.server === 'dev'
+        ? await startDevServer({ episodesDir })
+        : await startPreviewServer(inject('distDir'), { episodesDir });
     bed.browser = await launchChromium();
     if (options.languages?.length) {
       const page = await bed.browser.newPage();
@@ -73,6 +85,11 @@ export async function openWorkspace(
 /** The text box of a row (Contract 5's name). */
 export function box(page: Page, cueId: string) {
   return page.getByRole('textbox', { name: `Translation of ${cueId}`, exact: true });
+}
+
+/** The accessible label of the focused element (a row's box says "Translation of <cue id>"). */
+export function focusedName(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 }
 
 /** The row element of a cue. */

@@ -21,7 +21,8 @@ import {
 
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 
-const bed = workspaceTestbed();
+// The dev server: the viewer and the episode list read the new language's files.
+const bed = workspaceTestbed({ server: 'dev' });
 
 const cues = (name: string) => parseVtt(readEpisodeFile(bed.files.folder, name)).document.cues;
 

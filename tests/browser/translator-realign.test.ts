@@ -30,7 +30,9 @@ const artifacts = path.join(projectRoot, 'tests/.artifacts');
 /** The cue as the bundled episode has it (its start is where its speech starts). */
 let original: ParsedCue;
 
+// The dev server: it times words again on the server (the preview server cannot).
 const bed = workspaceTestbed({
+  server: 'dev',
   prepare(files) {
     const file = path.join(files.folder, 'transcript.en.vtt');
     const { document } = parseVtt(readEpisodeFile(files.folder, 'transcript.en.vtt'));

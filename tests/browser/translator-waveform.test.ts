@@ -16,7 +16,8 @@ import { watchPageProblems } from './support/page-watch.ts';
 import { projectRoot } from './support/servers.ts';
 import { box, openWorkspace, readEpisodeFile, workspaceTestbed } from './translator-helpers.ts';
 
-const bed = workspaceTestbed({ languages: [['fr', 'Français']] });
+// The dev server: a moved edge has its words timed again on the server.
+const bed = workspaceTestbed({ server: 'dev', languages: [['fr', 'Français']] });
 const GAP = 2 / 30; // the bundled episode is 30 fps
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 

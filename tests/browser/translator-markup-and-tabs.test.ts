@@ -1,0 +1,151 @@
+/**
+ * Never lose a line, the parts with no timing in them (they run beside other files; the draft
+ * timing is in translator-drafts.test.ts): a raw `<` and `&` survive save and reload (issue 6);
+ * a row's inline markup survives an edit and can be edited itself; two tabs on one language keep
+ * a draft each, both offered on restore, and each says the other is open (issue 18).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setCueMarkup } from '../../src/core/translation-edit.ts';
+import { parseVtt } from '../../src/core/vtt-parse.ts';
+import { serializeVtt } from '../../src/core/vtt-serialize.ts';
+import { watchPageProblems } from './support/page-watch.ts';
+import {
+  box,
+  openWorkspace,
+  readEpisodeFile,
+  storedDrafts,
+  workspaceTestbed,
+} from './translator-helpers.ts';
+const bed = workspaceTestbed({
+  languages: [
+    ['es', 'Español'],
+    ['it', 'Italiano'],
+    ['pt', 'Português'],
+  ],
+});
+
+describe('typed markup characters', () => {
+  it('keeps a raw < and & through save and reload, escaped in the file', async () => {
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'es');
+    const typed = 'Si a < b & c > d, <i>nada</i> --> fin';
+    await box(page, 'c005').fill(typed);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    const file = readEpisodeFile(bed.files.folder, 'transcript.es.vtt');
+    expect(file).toContain('<v Joy>Si a &lt; b &amp; c > d, &lt;i>nada&lt;/i> --&gt; fin');
+    const parsed = parseVtt(file);
+    expect(parsed.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(parsed.document.cues.find((cue) => cue.id === 'c005')!.text).toBe(typed);
+
+    await page.reload();
+    await box(page, 'c005').waitFor();
+    expect(await box(page, 'c005').inputValue()).toBe(typed);
+    await page.close();
+  });
+});
+
+describe('inline markup (issue 18)', () => {
+  it('keeps a row’s <i> and word timestamps through an edit and a save, and edits them on purpose', async () => {
+    // c006 of the Italian file gets markup, as a file from the aligner or another tool has.
+    const file = path.join(bed.files.folder, 'transcript.it.vtt');
+    const document = parseVtt(readEpisodeFile(bed.files.folder, 'transcript.it.vtt')).document;
+    const index = document.cues.findIndex((cue) => cue.id === 'c006');
+    const marked = '<i>Lavoravo</i> in un <00:18.500>minimarket';
+    writeFileSync(file, serializeVtt(setCueMarkup(document, index, marked)));
+
+    const page = await bed.browser.newPage();
+    const problems = watchPageProblems(page);
+    await openWorkspace(page, bed.server.url, 'it');
+    // The markup shows in the row, as the file writes it.
+    const markup = page.getByRole('textbox', { name: 'Markup of c006', exact: true });
+    expect(await markup.inputValue()).toBe(marked);
+    expect(await box(page, 'c006').inputValue()).toBe('Lavoravo in un minimarket');
+
+    // Typed plain text, & and < included, goes into the text runs; the tags stay.
+    await box(page, 'c006').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' & <poi>');
+    await expect.poll(() => markup.inputValue()).toBe(`${marked} &amp; &lt;poi>`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+    expect(readEpisodeFile(bed.files.folder, 'transcript.it.vtt')).toContain(
+      '\n<v Joy><i>Lavoravo</i> in un <00:18.500>minimarket &amp; &lt;poi>\n',
+    );
+
+    // The markup edited deliberately: a <b> added, an & typed as text.
+    await markup.fill('<i>Lavoravo</i> in un <00:18.500><b>minimarket</b> & poi');
+    expect(await box(page, 'c006').inputValue()).toBe('Lavoravo in un minimarket & poi');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => readEpisodeFile(bed.files.folder, 'transcript.it.vtt'))
+      .toContain('\n<v Joy><i>Lavoravo</i> in un <00:18.500><b>minimarket</b> &amp; poi\n');
+    const saved = parseVtt(readEpisodeFile(bed.files.folder, 'transcript.it.vtt'));
+    expect(saved.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+
+    // A row without markup opens its markup on request.
+    const toggle = page.getByRole('button', { name: 'Show the markup of c007', exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('textbox', { name: 'Markup of c007', exact: true }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('two tabs on one language (issue 18)', () => {
+  it('keeps a draft per tab, offers both on restore, and tells each tab the other is open', async () => {
+    const first = await bed.browser.newPage();
+    await openWorkspace(first, bed.server.url, 'pt');
+    const second = await bed.browser.newPage();
+    await openWorkspace(second, bed.server.url, 'pt');
+    const openElsewhere = (page: Page) => page.getByText(/also open in another tab/);
+    await openElsewhere(second).waitFor();
+    await openElsewhere(first).waitFor();
+
+    await box(first, 'c004').fill('Primeira aba');
+    await box(second, 'c005').fill('Segunda aba');
+    // Each tab's draft is kept, neither replaces the other.
+    await expect.poll(() => storedDrafts(first, 'pt')).toHaveLength(2);
+    // A third tab is told of both, and offered neither: their work is still in use there.
+    const third = await bed.browser.newPage();
+    await openWorkspace(third, bed.server.url, 'pt');
+    await third.getByText(/also open in 2 other tabs/).waitFor();
+    expect(await third.getByRole('button', { name: 'Restore draft' }).count()).toBe(0);
+    await third.close();
+    await first.close({ runBeforeUnload: false });
+    await expect.poll(() => openElsewhere(second).count()).toBe(0);
+    await second.close({ runBeforeUnload: false });
+
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'pt');
+    const choices = page.getByRole('radio');
+    await expect.poll(() => choices.count()).toBe(2);
+    await page.getByRole('radio', { name: /c005/ }).check();
+    await page.getByRole('button', { name: 'Restore draft', exact: true }).click();
+    expect(await box(page, 'c005').inputValue()).toBe('Segunda aba');
+    expect(await box(page, 'c004').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/Saved to the file at/).waitFor();
+
+    // The other tab's draft is still there, offered on its own. It began before the save, so
+    // it is merged with the file row by row: its c004, the file's c005.
+    await page.reload();
+    await box(page, 'c004').waitFor();
+    await page.getByRole('button', { name: 'Restore draft', exact: true }).click();
+    const merge = (id: string) => page.locator(`[data-merge-id="${id}"]`);
+    expect(await merge('c004').getByText('Primeira aba').count()).toBe(1);
+    await merge('c005')
+      .getByRole('radio', { name: /Take theirs/ })
+      .check();
+    await page.getByRole('button', { name: 'Apply the merge', exact: true }).click();
+    expect(await box(page, 'c004').inputValue()).toBe('Primeira aba');
+    expect(await box(page, 'c005').inputValue()).toBe('Segunda aba');
+    expect(await page.getByRole('radio').count()).toBe(0);
+    await page.close();
+  });
+});
