@@ -29,7 +29,7 @@ const BROWSER_SOLO = [
   'tests/browser/translator-drafts.test.ts',
   'tests/browser/translator-long-file.test.ts',
   'tests/browser/translator-playback-keys.test.ts',
-  'tests/browser/translator-waveform.test.ts',
+  'tests/browser/translator-tap-timing.test.ts',
   'tests/browser/words.test.ts',
 ];
 

@@ -1,8 +1,9 @@
 /**
  * Issue 16, timing in the workspace: the waveform under the video; a cue edge dragged with the
  * mouse and stepped with the keyboard, saved (the file changes by exactly that cue's timing);
- * snapping onto a speech onset of the bundled media; no drag makes an overlap; tap to time with
- * late taps; the read-only waveform of a translation; axe.
+ * snapping onto a speech onset of the bundled media; no drag makes an overlap; the read-only
+ * waveform of a translation; axe. Tap to time (timed against the playing video, so run alone) is
+ * in translator-tap-timing.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,45 +11,22 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeWaveform } from '../../src/core/waveform.ts';
-import { parseVtt, type ParsedCue } from '../../src/core/vtt-parse.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { projectRoot } from './support/servers.ts';
-import { box, openWorkspace, readEpisodeFile, workspaceTestbed } from './translator-helpers.ts';
+import { box, openWorkspace, workspaceTestbed } from './translator-helpers.ts';
+import { openSource, slider, sourceCues, valueOf } from './translator-timing-page.ts';
 
 // The dev server: a moved edge has its words timed again on the server.
 const bed = workspaceTestbed({ server: 'dev', languages: [['fr', 'Français']] });
 const GAP = 2 / 30; // the bundled episode is 30 fps
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 
-const cues = (): ParsedCue[] =>
-  parseVtt(readEpisodeFile(bed.files.folder, 'transcript.en.vtt')).document.cues as ParsedCue[];
-
 function speechOnsets(): number[] {
   const bytes = gunzipSync(readFileSync(path.join(bed.files.folder, 'media/waveform.bin')));
   const decoded = decodeWaveform(bytes);
   if (!decoded.ok) throw new Error(decoded.message);
   return decoded.waveform.speech.map((region) => region.startTime);
-}
-
-const slider = (page: Page, name: string) =>
-  page.getByRole('region', { name: 'Waveform' }).getByRole('slider', { name, exact: true });
-
-const valueOf = async (page: Page, name: string): Promise<number> =>
-  Number(await slider(page, name).getAttribute('aria-valuenow'));
-
-async function openSource(page: Page): Promise<void> {
-  await openWorkspace(page, bed.server.url, 'en');
-  // An earlier test's unsaved drag left a draft: not wanted here.
-  const discard = page.getByRole('button', { name: 'Discard draft' });
-  if (await discard.count()) await discard.click();
-  await page.getByRole('checkbox', { name: 'Edit the source language' }).check();
-  await page.getByRole('button', { name: 'Unlock the source' }).click();
-  // 5 s on screen: a pixel is about 12 ms.
-  const strip = page.getByRole('region', { name: 'Waveform' });
-  await strip.getByRole('button', { name: 'Zoom in' }).click();
-  await strip.getByRole('button', { name: 'Zoom in' }).click();
-  await strip.getByText('5 s shown').waitFor();
 }
 
 /** Drag an edge handle by `seconds` (converted with the strip's scale), holding Alt or not. */
@@ -96,7 +74,7 @@ describe('the timing waveform', () => {
     const start = slider(page, 'Start of c005');
     await start.waitFor();
     expect(await start.getAttribute('aria-readonly')).toBe('true');
-    const source = cues().find((cue) => cue.id === 'c005')!;
+    const source = sourceCues(bed.files.folder).find((cue) => cue.id === 'c005')!;
     expect(await valueOf(page, 'Start of c005')).toBe(source.startTime);
     await start.focus();
     await page.keyboard.press('ArrowRight');
@@ -120,8 +98,8 @@ describe('the timing waveform', () => {
 
   it('moves an edge with the mouse and the keyboard; saving changes exactly that cue', async () => {
     const page = await bed.browser.newPage();
-    await openSource(page);
-    const before = cues();
+    await openSource(page, bed.server.url);
+    const before = sourceCues(bed.files.folder);
     const c005 = before.find((cue) => cue.id === 'c005')!;
     await box(page, 'c005').focus();
     await slider(page, 'Start of c005').waitFor();
@@ -139,7 +117,7 @@ describe('the timing waveform', () => {
     expect(await valueOf(page, 'End of c005')).toBeCloseTo(c005.endTime - 0.1, 3);
     await save(page);
 
-    const after = cues();
+    const after = sourceCues(bed.files.folder);
     expect(after.map((cue) => cue.id)).toEqual(before.map((cue) => cue.id));
     after.forEach((cue, i) => {
       if (cue.id === 'c005') {
@@ -163,8 +141,8 @@ describe('the timing waveform', () => {
 
   it('snaps a dragged start onto a speech onset of the media, and never makes an overlap', async () => {
     const page = await bed.browser.newPage();
-    await openSource(page);
-    const all = cues();
+    await openSource(page, bed.server.url);
+    const all = sourceCues(bed.files.folder);
     const onsets = speechOnsets();
     // A cue with room before it, whose speech starts within 30 ms of its start.
     const index = all.findIndex(
@@ -197,49 +175,4 @@ describe('the timing waveform', () => {
     expect(await seriousAxeViolations(page, '.t-timing-panel')).toEqual([]);
     await page.close();
   });
-
-  it('times rows by tapping ↓ late as each starts: within 60 ms of the true starts on median', async () => {
-    const page = await bed.browser.newPage();
-    await openSource(page);
-    const all = cues();
-    const first = all.findIndex((cue) => cue.id === 'c020');
-    const tapped = all.slice(first, first + 5);
-    await box(page, 'c020').focus();
-    await page.evaluate((time) => {
-      const video = document.querySelector('video')!;
-      video.muted = true;
-      video.currentTime = time;
-    }, tapped[0]!.startTime - 1);
-    await page.getByRole('button', { name: 'Tap to time' }).click();
-    expect(
-      await page.getByRole('button', { name: 'Tap to time' }).getAttribute('aria-pressed'),
-    ).toBe('true');
-    // Focus may be anywhere in the workspace: here, the text box of the first tapped row.
-    await box(page, 'c020').focus();
-    const late = [0.15, 0.3, 0.2, 0.25, 0.18];
-    for (const [i, cue] of tapped.entries()) {
-      await page.waitForFunction(
-        (time) => document.querySelector('video')!.currentTime >= time,
-        cue.startTime + late[i]!,
-        { polling: 'raf', timeout: 20_000 },
-      );
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.getByRole('button', { name: 'Tap to time' }).click();
-    const errors = [];
-    const seen = [];
-    // Last first: the strip shows the row that gets the focus (c020 has it now).
-    for (const cue of [...tapped].reverse()) {
-      await box(page, cue.id).focus();
-      const value = await valueOf(page, `Start of ${cue.id}`);
-      seen.push([cue.id, cue.startTime, value]);
-      errors.push(Math.abs(value - cue.startTime));
-    }
-    errors.sort((a, b) => a - b);
-    const median = errors[errors.length >> 1]!;
-    expect(median, JSON.stringify(seen)).toBeLessThanOrEqual(0.06);
-    // The box with the focus was not changed by the ↓ presses, nor did the focus move.
-    expect(await box(page, 'c020').inputValue()).toBe(tapped[0]!.text);
-    await page.close();
-  }, 180_000);
 });
