@@ -57,6 +57,7 @@ function embedBody(input: EpisodePageInput): string {
 export async function episodeEmbedHtml(parts: EmbedPageParts): Promise<string> {
   const { template, input, source, base, startScript } = parts;
   const { episode, urls } = input;
+  const served = await servedDataTags(episode, source, base);
   const head = [
     `<title>${escapeHtml(episode.title)} · Red Box Player</title>`,
     `<link rel="canonical" href="${escapeHtml(urls.page)}" />`,
@@ -64,7 +65,7 @@ export async function episodeEmbedHtml(parts: EmbedPageParts): Promise<string> {
     `<script>${startScript}</script>`,
     // The served lines seek the served video before the app has loaded (constant code too).
     `<script>${SERVED_TRANSCRIPT_SCRIPT}</script>`,
-    await servedDataTags(episode, source, base),
+    served.head,
   ].join('\n    ');
-  return fillTemplate(template, head, embedBody(input), input.lang);
+  return fillTemplate(template, head, embedBody(input), input.lang, served.bodyEnd);
 }

@@ -80,8 +80,8 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
           fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
           base,
         );
-        const head = `${episodeHead(input)}\n    ${served}`;
-        const html = fillTemplate(template, head, episodeBody(input), input.lang);
+        const head = `${episodeHead(input)}\n    ${served.head}`;
+        const html = fillTemplate(template, head, episodeBody(input), input.lang, served.bodyEnd);
         writePage(outDir, `watch/${episode.id}`, html);
       }
 

@@ -7,6 +7,11 @@
  *
  * Files too big to be worth inlining (a three-hour transcript) get a preload hint instead, so
  * their download starts with the document's.
+ *
+ * The data goes at the end of the body, not in the head: the app reads it only once the document
+ * is parsed (its module scripts run then), and in the head its tens of kB would stand between the
+ * browser and the app's scripts and stylesheets, found later by as long as they take to arrive
+ * (about 150 ms for 30 kB at 1.6 Mbps).
  */
 import { sourceTrack, type Episode } from '../core/episode-model.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
@@ -29,16 +34,22 @@ function firstScreenFiles(episode: Episode): string[] {
   return files;
 }
 
+/** An episode page's served data: preload hints for its head, the data for the body's end. */
+export interface ServedDataTags {
+  readonly head: string;
+  readonly bodyEnd: string;
+}
+
 /**
- * The head tags for an episode's page: the inlined data, and preload hints for what is too big
- * to inline. `base` is the app's base path (Vite `base`), so the hints name the URLs the viewer
+ * The tags for an episode's page: the inlined data, and preload hints for what is too big to
+ * inline. `base` is the app's base path (Vite `base`), so the hints name the URLs the viewer
  * requests (src/data/episode-urls.ts).
  */
 export async function servedDataTags(
   episode: Episode,
   source: EpisodeSource,
   base: string,
-): Promise<string> {
+): Promise<ServedDataTags> {
   const fileUrl = (file: string) =>
     `${base}episodes/${[episode.id, ...file.split('/')].map(encodeURIComponent).join('/')}`;
   const data: ServedPageData = { episodeId: episode.id, files: {} };
@@ -63,8 +74,8 @@ export async function servedDataTags(
       `<link rel="preload" as="image" fetchpriority="high" crossorigin="anonymous" href="${escapeHtml(href)}" />`,
     );
   }
-  return [
-    `<script type="application/json" id="${SERVED_DATA_ELEMENT_ID}">${jsonForScript(data)}</script>`,
-    ...preloads,
-  ].join('\n    ');
+  return {
+    head: preloads.join('\n    '),
+    bodyEnd: `<script type="application/json" id="${SERVED_DATA_ELEMENT_ID}">${jsonForScript(data)}</script>`,
+  };
 }

@@ -266,12 +266,22 @@ export function episodeListBody(
   return `<main class="static-page" id="main">${archiveNavHtml(links)}<h1>Red Box Player</h1><p>Interactive transcripts for The Red Box, from LiNK (Liberty in North Korea).</p>${archiveSearchFormHtml(links)}<h2>Episodes</h2><ul>${items.join('')}</ul></main>`;
 }
 
-/** Put head tags and body markup into the built index.html. */
-export function fillTemplate(template: string, head: string, body: string, lang: string): string {
-  // index.html's #root holds only a <noscript> paragraph, so its first </div> closes it.
+/**
+ * Put head tags and body markup into a built page (index.html, embed.html); `bodyEnd` goes just
+ * before `</body>`, after the page's own markup and outside the app's root.
+ */
+export function fillTemplate(
+  template: string,
+  head: string,
+  body: string,
+  lang: string,
+  bodyEnd = '',
+): string {
+  // The template's #root holds only a <noscript> paragraph, so its first </div> closes it.
   return template
     .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(lang)}">`)
     .replace(/\s*<meta\s+name="description"[^>]*>/, '')
     .replace(/<title>[^<]*<\/title>/, () => head)
-    .replace(/<div id="root">[\s\S]*?<\/div>/, () => `<div id="root">${body}</div>`);
+    .replace(/<div id="root">[\s\S]*?<\/div>/, () => `<div id="root">${body}</div>`)
+    .replace(/<\/body>/, () => (bodyEnd ? `  ${bodyEnd}\n  </body>` : '</body>'));
 }
