@@ -2,7 +2,8 @@
  * The pre-rendered embed page of one episode (`embed/<id>.html`, issue 19): the player as the
  * app will show it, from the first paint and before the app's scripts have arrived. The served
  * video (poster and play button; the app adopts this very element) and the source language's
- * transcript lines (a click seeks the video, served-transcript-script.ts) sit in the embed's own
+ * transcript as the app's panel (served-transcript-panel.ts; a click on a line seeks the video,
+ * served-transcript-script.ts) sit in the embed's own
  * grid, sized for the iframe's width and the query (served-embed-start.ts, inlined in the head),
  * so the app replaces them with its own without anything moving. The question and speakers rows
  * are kept free at their size until the app fills them.
@@ -10,17 +11,11 @@
  * The same file serves every query: what differs by query is done by the inlined script.
  */
 import { englishEmbedMessages } from '../features/shared/embed-message-catalog.ts';
-import { SERVED_SCROLLER_ATTRIBUTE } from '../features/shared/served-reading-place.ts';
 import { servedDataTags } from './served-page-data.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
+import { servedTranscriptPanelHtml } from './served-transcript-panel.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
-import {
-  escapeHtml,
-  fillTemplate,
-  servedTranscriptHtml,
-  servedVideoHtml,
-  type EpisodePageInput,
-} from './static-page.ts';
+import { escapeHtml, fillTemplate, servedVideoHtml, type EpisodePageInput } from './static-page.ts';
 
 export interface EmbedPageParts {
   /** embed.html as built: its scripts and stylesheets. */
@@ -46,7 +41,7 @@ function embedBody(input: EpisodePageInput): string {
     `<div class="embed__video"><div class="video-stage"><div class="video-stage__player">${servedVideoHtml(input)}</div></div></div>`,
     `<div class="embed__question"></div>`,
     `<div class="embed__speakers"></div>`,
-    `<div class="embed__transcript"><section class="embed__served-transcript" aria-label="Transcript" ${SERVED_SCROLLER_ATTRIBUTE}>${servedTranscriptHtml(input)}</section></div>`,
+    `<div class="embed__transcript">${servedTranscriptPanelHtml(input)}</div>`,
     `<footer class="embed__footer"><span class="embed__credits">${escapeHtml(m.embedCredits)}</span>${note}<a class="embed__watch" href="${escapeHtml(links.page)}" target="_blank" rel="noopener">${escapeHtml(m.watchOnRedBox)}</a></footer>`,
     `</main>`,
     `</div>`,

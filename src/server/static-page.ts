@@ -67,7 +67,8 @@ function speakerNames(episode: Episode): Map<string, string> {
   return new Map(episode.speakers.map((speaker) => [speaker.id, speaker.name]));
 }
 
-function oneLine(text: string): string {
+/** A cue's text on one line: its line breaks are for captions. */
+export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 

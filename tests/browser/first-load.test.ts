@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { holdBack } from './support/hold-back.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { startPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -29,13 +30,16 @@ afterAll(async () => {
 
 /**
  * Recorded in the page from the parsed document on: at every DOM change and every frame, how
- * many transcript lines the page holds (the served ones or the app's); every layout shift, and
- * whether it moved anything in the transcript.
+ * many transcript lines the page holds (the served ones or the app's); at every frame, where the
+ * words of the first line in view are (a new line element in another place is no layout shift,
+ * but the reader sees the text jump); every layout shift, and whether it moved anything in the
+ * transcript.
  */
 const STARTUP_RECORDER = `(() => {
+  const firstVisibleLineText = ${FIRST_VISIBLE_LINE_TEXT};
   const record = { samples: [], shifts: [], servedVideo: null };
   window.__startup = record;
-  const lines = () => document.querySelectorAll('.static-line, [data-cue-id]').length;
+  const lines = () => document.querySelectorAll('[data-served-cue], [data-cue-id]').length;
   const inTranscript = (node) =>
     Boolean(node && node.nodeType === 1 && node.closest('.static-transcript, [aria-label="Transcript"]'));
   new PerformanceObserver((list) => {
@@ -51,7 +55,14 @@ const STARTUP_RECORDER = `(() => {
   }).observe({ type: 'layout-shift', buffered: true });
   document.addEventListener('DOMContentLoaded', () => {
     record.servedVideo = document.querySelector('video');
-    const sample = (when) => record.samples.push({ when, lines: lines(), t: performance.now() });
+    const sample = (when) =>
+      record.samples.push({
+        when,
+        lines: lines(),
+        t: performance.now(),
+        // Read in frames only: a frame is laid out with the page's stylesheets.
+        firstLine: when === 'frame' ? firstVisibleLineText() : null,
+      });
     sample('parsed');
     new MutationObserver(() => sample('mutation')).observe(document.body, {
       childList: true,
@@ -66,22 +77,65 @@ const STARTUP_RECORDER = `(() => {
 })();`;
 
 interface StartupRecord {
-  samples: { when: string; lines: number; t: number }[];
+  samples: {
+    when: string;
+    lines: number;
+    t: number;
+    firstLine: { cue: string; x: number; y: number } | null;
+  }[];
   shifts: { value: number; startTime: number; afterInput: boolean; inTranscript: boolean }[];
 }
 
-/** The two pre-rendered pages, and the app's entry script of each (held back in some tests). */
+/**
+ * The two pre-rendered pages, and the app's entry script of each (held back in some tests).
+ * `servedAsTheApp`: the page is served laid out as the app lays it out, so the first line in view
+ * keeps its place when the app takes over. The watch page is not yet: it is served as the static
+ * page (title, video, summary, questions, then the transcript), and the app's page is another
+ * layout (issue 19, left in /work/team/notes/firstload2.md).
+ */
 const PAGES = [
-  { name: 'watch page', path: `/watch/${EPISODE_ID}`, entry: /\/assets\/index-[^/]*\.js$/ },
-  { name: 'embed page', path: `/embed/${EPISODE_ID}`, entry: /\/assets\/embed-[^/]*\.js$/ },
+  {
+    name: 'watch page',
+    path: `/watch/${EPISODE_ID}`,
+    entry: /\/assets\/index-[^/]*\.js$/,
+    servedAsTheApp: false,
+  },
+  {
+    name: 'embed page',
+    path: `/embed/${EPISODE_ID}`,
+    entry: /\/assets\/embed-[^/]*\.js$/,
+    servedAsTheApp: true,
+  },
 ] as const;
+
+/**
+ * The first line in view keeps its words where they are in every frame until the reader's click:
+ * the served line's, then the app's line's.
+ */
+function expectFirstLineInViewStill(record: StartupRecord, clickedAt: number): void {
+  const frames = record.samples.filter((sample) => sample.when === 'frame' && sample.t < clickedAt);
+  const seen = frames.findIndex((frame) => frame.firstLine !== null);
+  expect(seen, 'a frame with a line in view').toBeGreaterThanOrEqual(0);
+  const first = frames[seen]!.firstLine!;
+  const moved = frames
+    .slice(seen)
+    .filter(
+      ({ firstLine: line }) =>
+        !line ||
+        line.cue !== first.cue ||
+        Math.abs(line.x - first.x) >= 1 ||
+        Math.abs(line.y - first.y) >= 1,
+    )
+    .map(({ t, firstLine }) => ({ t: Math.round(t), firstLine }));
+  expect(moved, `frames where the first line in view is not ${JSON.stringify(first)}`).toEqual([]);
+}
 
 async function slowPhone(page: Page): Promise<void> {
   const cdp = await browser.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-describe.each(PAGES)('start-up of the $name', ({ path: pagePath, entry }) => {
+describe.each(PAGES)('start-up of the $name', ({ path: pagePath, entry, servedAsTheApp }) => {
   it('keeps the served transcript on screen, unshifted, until the player is interactive', async () => {
     const page = await browser.newPage();
     const problems = watchPageProblems(page);
@@ -111,6 +165,7 @@ describe.each(PAGES)('start-up of the $name', ({ path: pagePath, entry }) => {
     expect(startUp.filter((shift) => shift.inTranscript)).toEqual([]);
     const cls = startUp.reduce((total, shift) => total + shift.value, 0);
     expect(cls).toBeLessThanOrEqual(0.1);
+    if (servedAsTheApp) expectFirstLineInViewStill(record, clickedAt);
     expect(problems.errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 /**
  * The pre-rendered embed page before the app has loaded (issue 19): laid out as the app lays it
- * out, for the iframe's width and the query; its video autoplays muted from the query's time and
+ * out, for the iframe's width and the query, down to where the first line's words are; its video autoplays muted from the query's time and
  * the app does not take that back; a reader who has scrolled its transcript keeps their place when
  * the app takes over; nothing seriously inaccessible. (Start-up under a slow CPU, never blank and
  * never shifted, for the watch and the embed page: first-load.test.ts.)
@@ -10,6 +10,7 @@ import type { BrowserContext } from 'playwright-core';
 import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
@@ -71,11 +72,22 @@ describe('the served embed page', () => {
       await page.goto(`${server.url}${EMBED_PATH}${query}`, { waitUntil: 'commit' });
       await page.locator('.embed--served .embed__footer').waitFor();
       const served = await page.evaluate(embedParts);
+      const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       expect(served.video?.height).toBeGreaterThan(0);
       expect(served.transcript === null).toBe(query.includes('transcript=0'));
       release();
       await page.locator('.embed:not(.embed--served) .embed__footer').waitFor();
+      if (served.transcript) await page.locator('[data-cue-id]').first().waitFor();
       const app = await page.evaluate(embedParts);
+      // The words of the first line in view do not jump when the app's lines replace the served.
+      const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+      expect(appLine === null).toBe(servedLine === null);
+      if (servedLine && appLine) {
+        const [a, b] = [servedLine, appLine] as { cue: string; x: number; y: number }[];
+        expect(b!.cue).toBe(a!.cue);
+        expect(Math.abs(a!.y - b!.y), `first line y: ${a!.y} → ${b!.y}`).toBeLessThan(1);
+        expect(Math.abs(a!.x - b!.x), `first line x: ${a!.x} → ${b!.x}`).toBeLessThan(1);
+      }
       for (const name of Object.keys(app)) {
         const [a, b] = [served[name], app[name]];
         expect(b === null, name).toBe(a === null);
@@ -109,7 +121,7 @@ describe('the served embed page', () => {
     await page.setViewportSize({ width: 412, height: 823 });
     const release = await holdBack(page, EMBED_ENTRY);
     await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
-    const served = page.locator('.embed__served-transcript');
+    const served = page.locator('.embed__served-transcript [data-served-scroller]');
     await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
     await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
     // The first line in view of the served panel, then of the app's (its lines' scrolling box).
@@ -127,9 +139,15 @@ describe('the served embed page', () => {
       );
     const place = await firstInView('[data-served-cue]', 'data-served-cue');
     expect(place).not.toBe(cues[0]!.id);
+    const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
     release();
     await page.locator('[data-cue-id]').first().waitFor();
     expect(await firstInView('[data-cue-id]', 'data-cue-id')).toBe(place);
+    // And its words stay where they were (the served rows are the app's rows, served-transcript-panel.ts).
+    const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+    const [a, b] = [servedLine, appLine] as { cue: string; y: number }[];
+    expect(b?.cue).toBe(a?.cue);
+    expect(Math.abs(a!.y - b!.y), `first line y: ${a!.y} → ${b!.y}`).toBeLessThan(1);
     expect(problems.errors).toEqual([]);
     await page.close();
   });

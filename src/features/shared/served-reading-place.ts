@@ -13,7 +13,7 @@ export const SERVED_SCROLLER_ATTRIBUTE = 'data-served-scroller';
 export interface ReadingPlace {
   /** The id of the cue whose line was the first in view. */
   readonly cueId: string;
-  /** That line's distance from the top of the scrolled area, in CSS pixels. */
+  /** That line's (or its row's) distance from the top of the scrolled area, in CSS pixels. */
   readonly offset: number;
 }
 
@@ -28,7 +28,10 @@ export function captureServedReadingPlace(): void {
   if (!scroller || scroller.scrollTop <= 0) return;
   const top = scroller.getBoundingClientRect().top;
   for (const line of scroller.querySelectorAll<HTMLElement>('[data-served-cue]')) {
-    const offset = line.getBoundingClientRect().top - top;
+    // The line's row (with its turn head) where the served markup has rows as the app's panel
+    // does: the app puts that row at the same offset.
+    const row = line.closest<HTMLElement>('.transcript-row') ?? line;
+    const offset = row.getBoundingClientRect().top - top;
     if (offset >= 0) {
       place = { cueId: line.getAttribute('data-served-cue') ?? '', offset };
       return;

@@ -1,0 +1,116 @@
+/**
+ * The embed's served transcript as the app's transcript panel (issue 19): the same elements and
+ * classes as TranscriptPanel (src/features/shared/transcript-panel.tsx) — its header (title,
+ * language menu, "Highlight words", search) and its rows (turn heads with the speaker's portrait,
+ * lines with time and text) — so every line is where the app's will be and nothing jumps when
+ * the app takes the panel over. Before the app has loaded, the header's controls are disabled
+ * (they have nothing to act on yet) and a click on a line seeks the served video
+ * (served-transcript-script.ts); without JavaScript each line's time opens the watch page there.
+ *
+ * The questions, which the app shows in the embed's question row and not among the lines, are
+ * headings for screen readers and outlines only (visually hidden), so they take no room.
+ */
+import type { Speaker } from '../core/episode-model.ts';
+import { hasTimestampTags } from '../core/cue-words.ts';
+import { directionOf } from '../core/language.ts';
+import { formatClock } from '../core/time-format.ts';
+import { turnStarts } from '../core/transcript.ts';
+import { english } from '../features/shared/messages.ts';
+import { SERVED_SCROLLER_ATTRIBUTE } from '../features/shared/served-reading-place.ts';
+import { escapeHtml, oneLine, type EpisodePageInput } from './static-page.ts';
+
+/** The size of a turn head's portrait, as TranscriptLine's TurnHead draws it. */
+const TURN_PORTRAIT_PX = 32;
+
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join('');
+}
+
+/**
+ * A speaker's picture as SpeakerPortrait draws it: the episode's illustration, a silhouette for an
+ * anonymous speaker (whose portrait file is never requested), or initials.
+ */
+function portraitHtml(input: EpisodePageInput, speaker: Speaker | undefined): string {
+  const size = TURN_PORTRAIT_PX;
+  const style = `width: ${size}px; height: ${size}px; --speaker-color: ${escapeHtml(speaker?.color ?? '#6b6b6b')};`;
+  if (!speaker || speaker.anonymous) {
+    return `<span class="portrait portrait--silhouette" style="${style}" aria-hidden="true"><svg viewBox="0 0 40 40" focusable="false"><circle cx="20" cy="20" r="20" class="portrait__bg"></circle><circle cx="20" cy="15" r="7" class="portrait__shape"></circle><path d="M6 36c2-8 8-12 14-12s12 4 14 12" class="portrait__shape"></path></svg></span>`;
+  }
+  if (speaker.portrait) {
+    return `<img class="portrait" style="${style}" src="${escapeHtml(input.links.episodeFile(speaker.portrait))}" alt="" width="${size}" height="${size}" loading="lazy" decoding="async">`;
+  }
+  return `<span class="portrait portrait--initials" style="${style}" aria-hidden="true">${escapeHtml(initialsOf(speaker.name))}</span>`;
+}
+
+/**
+ * The room of a line's "copy link" button (beside the line, as wide), so the served lines wrap as
+ * the app's do; hidden, as there is nothing to copy with before the app has loaded.
+ */
+const COPY_BUTTON_ROOM = `<span class="line__copy line__copy--served" aria-hidden="true"><svg viewBox="0 0 16 16" width="16" height="16" focusable="false"></svg></span>`;
+
+/** The panel's header as the app renders it for the embed, its controls disabled until then. */
+function headerHtml(input: EpisodePageInput): string {
+  const { episode, cues, lang } = input;
+  const t = english;
+  const options = episode.tracks
+    .map(
+      (track) =>
+        `<option value="${escapeHtml(track.lang)}" lang="${escapeHtml(track.lang)}"${track.lang === lang ? ' selected' : ''}>${escapeHtml(track.label)}</option>`,
+    )
+    .join('');
+  // Shown by the app only when the transcript has timed words; checked or not takes the same room.
+  const words = cues.some(hasTimestampTags)
+    ? `<label class="transcript__words"><input type="checkbox" disabled> ${escapeHtml(t.highlightWords)}</label>`
+    : '';
+  const button = (label: string, ariaLabel: string | null, title: string) =>
+    `<button type="button" class="search__button" disabled${ariaLabel ? ` aria-label="${escapeHtml(ariaLabel)}"` : ''} title="${escapeHtml(title)}">${label}</button>`;
+  return [
+    `<header class="transcript__header">`,
+    `<h2 class="transcript__title">${escapeHtml(t.transcriptHeading)}</h2>`,
+    `<div class="language-menu"><label for="served-transcript-language">${escapeHtml(t.languageMenu)}</label><select id="served-transcript-language" disabled>${options}</select></div>`,
+    words,
+    `<div class="search" role="search"><label for="served-transcript-search" class="visually-hidden">${escapeHtml(t.searchLabel)}</label><input id="served-transcript-search" type="search" class="search__input" placeholder="${escapeHtml(t.searchPlaceholder)}" autocomplete="off" spellcheck="false" disabled><span class="search__status"></span>`,
+    button('<span aria-hidden="true">↑</span>', t.searchPrevious, t.searchPrevious),
+    button('<span aria-hidden="true">↓</span>', t.searchNext, t.searchNext),
+    button(escapeHtml(t.searchPlayShort), null, t.searchPlay),
+    `</div>`,
+    `</header>`,
+  ].join('');
+}
+
+/** The transcript panel, served: header and rows, with the app's classes. */
+export function servedTranscriptPanelHtml(input: EpisodePageInput): string {
+  const { episode, cues, chapters, lang, links } = input;
+  const speakers = new Map(episode.speakers.map((speaker) => [speaker.id, speaker]));
+  const starts = turnStarts(cues);
+  const dir = directionOf(lang);
+  const out: string[] = [
+    `<section class="transcript embed__served-transcript" aria-label="Transcript">`,
+    headerHtml(input),
+    `<div class="transcript__scroll" ${SERVED_SCROLLER_ATTRIBUTE}>`,
+  ];
+  let nextChapter = 0;
+  cues.forEach((cue, index) => {
+    while (nextChapter < chapters.length && chapters[nextChapter]!.startTime <= cue.startTime) {
+      out.push(
+        `<h3 class="visually-hidden" lang="${escapeHtml(lang)}" dir="${dir}">${escapeHtml(chapters[nextChapter]!.question)}</h3>`,
+      );
+      nextChapter++;
+    }
+    const speaker = cue.speakerId ? speakers.get(cue.speakerId) : undefined;
+    const startsTurn = starts[index] ?? false;
+    const name = speaker?.name ?? '';
+    const head = startsTurn
+      ? `<div class="turn-head" aria-hidden="true">${portraitHtml(input, speaker)}<span class="turn-head__name">${escapeHtml(name)}</span></div>`
+      : '';
+    const spoken =
+      startsTurn && name ? `<span class="visually-hidden">${escapeHtml(name)}: </span>` : '';
+    out.push(
+      `<div class="transcript-row${startsTurn ? ' transcript-row--turn' : ''}" data-index="${index}">${head}<div class="line-wrap"><div class="line" id="cue-${escapeHtml(cue.id)}" data-served-cue="${escapeHtml(cue.id)}" data-start="${cue.startTime}" data-end="${cue.endTime}" lang="${escapeHtml(lang)}" dir="${dir}"><a class="line__time" dir="ltr" href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${spoken}<span class="line__text" lang="${escapeHtml(lang)}" dir="${dir}">${escapeHtml(oneLine(cue.text))}</span></div>${COPY_BUTTON_ROOM}</div></div>`,
+    );
+  });
+  out.push(`</div>`, `</section>`);
+  return out.join('\n');
+}
