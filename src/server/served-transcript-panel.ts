@@ -18,15 +18,10 @@ import { turnStarts } from '../core/transcript.ts';
 import { english } from '../features/shared/messages.ts';
 import { SERVED_SCROLLER_ATTRIBUTE } from '../features/shared/served-reading-place.ts';
 import { escapeHtml, oneLine, type EpisodePageInput } from './static-page.ts';
+import { speakerInitials } from '../core/speaker-initials.ts';
 
 /** The size of a turn head's portrait, as TranscriptLine's TurnHead draws it. */
 const TURN_PORTRAIT_PX = 32;
-
-function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
-  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join('');
-}
 
 /**
  * A speaker's picture as SpeakerPortrait draws it: the episode's illustration, a silhouette for an
@@ -41,7 +36,7 @@ function portraitHtml(input: EpisodePageInput, speaker: Speaker | undefined): st
   if (speaker.portrait) {
     return `<img class="portrait" style="${style}" src="${escapeHtml(input.links.episodeFile(speaker.portrait))}" alt="" width="${size}" height="${size}" loading="lazy" decoding="async">`;
   }
-  return `<span class="portrait portrait--initials" style="${style}" aria-hidden="true">${escapeHtml(initialsOf(speaker.name))}</span>`;
+  return `<span class="portrait portrait--initials" style="${style}" aria-hidden="true">${escapeHtml(speakerInitials(speaker.name))}</span>`;
 }
 
 /**

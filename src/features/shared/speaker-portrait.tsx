@@ -4,12 +4,7 @@
  */
 import type { Speaker } from '../../core/episode-model.ts';
 import { episodeFileUrl } from '../../data/episode-urls.ts';
-
-function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
-  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join('');
-}
+import { speakerInitials } from '../../core/speaker-initials.ts';
 
 export function SpeakerPortrait({
   episodeId,
@@ -52,7 +47,7 @@ export function SpeakerPortrait({
   }
   return (
     <span className="portrait portrait--initials" style={style} aria-hidden="true">
-      {initialsOf(speaker.name)}
+      {speakerInitials(speaker.name)}
     </span>
   );
 }
