@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
+import { holdBack } from './support/hold-back.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import {
   buildApp,
@@ -93,6 +95,34 @@ describe('pre-rendered episode pages', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   });
+
+  it.each([412, 1280])(
+    'keeps the reader’s place when the app takes over a page scrolled to its transcript (%i px)',
+    async (width) => {
+      const page = await browser.newPage();
+      const problems = watchPageProblems(page);
+      await page.setViewportSize({ width, height: 823 });
+      // The app's entry script held back: the reader scrolls the served page first.
+      const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
+      await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
+      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      await page.evaluate((cueId) => {
+        document.querySelector(`[data-served-cue="${cueId}"]`)!.scrollIntoView();
+        window.scrollBy(0, -200);
+      }, cues[20]!.id);
+      type Place = { cue: string; x: number; y: number } | null;
+      const served = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
+      expect(served?.cue).not.toBe(cues[0]!.id);
+      release();
+      await page.locator('[data-cue-id]').first().waitFor();
+      const app = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
+      // The same line is the first in view (not always at the same height: the page is still
+      // served as the static page, and the app's page may not scroll as far, as on a desktop).
+      expect(app?.cue).toBe(served?.cue);
+      expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('hostile text in a pre-rendered page, and a sub-path', () => {

@@ -130,7 +130,7 @@ export function TranscriptPanel({
   const { pause: pauseFollowing } = follow;
 
   // A reader who had scrolled the served transcript (before the app took the page over) keeps
-  // their place: the same line at the top, and following paused, as after any scroll of theirs.
+  // their place: the same line first in view, and following paused, as after any scroll of theirs.
   // Taken by the first panel that opens: later the place is the reader's and follow mode's.
   useLayoutEffect(() => {
     const place = takeServedReadingPlace();
@@ -139,7 +139,17 @@ export function TranscriptPanel({
     const box = index >= 0 ? geometryRef.current?.rowBox(index) : null;
     if (!place || !container || !box) return;
     pauseFollowing();
-    container.scrollTop = box.top - place.offset;
+    if (place.scrolled === 'panel') {
+      container.scrollTop = box.top - place.offset;
+      return;
+    }
+    // The page had been scrolled (the watch page, whose served transcript is part of the page):
+    // the line's row at the top of the panel, and the page scrolled to have the line where the
+    // reader had it.
+    container.scrollTop = box.top;
+    const line = container.querySelector(`[data-cue-id="${CSS.escape(place.cueId)}"]`);
+    if (!line) return;
+    window.scrollBy({ top: line.getBoundingClientRect().top - place.offset, behavior: 'instant' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const showMatch = useCallback(
