@@ -110,6 +110,14 @@ export function useDrafts(
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const written = useRef<{ docs: Docs | null; any: boolean }>({ docs: null, any: false });
+  // The tabs open when the check answers: their drafts are work in use there, and stay so for
+  // this page's life. Offered later (when such a tab closes), a draft would make this page's rows
+  // read-only under a translator's hands, and restoring it would replace the work done here
+  // since; it stays in the store and is offered when the workspace next opens.
+  const openNow = useRef(openElsewhere);
+  useEffect(() => {
+    openNow.current = openElsewhere;
+  }, [openElsewhere]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSince = useRef<number | null>(null);
 
@@ -150,7 +158,10 @@ export function useDrafts(
       ([drafts]) => {
         if (cancelled) return;
         setChecking(false);
-        setFound(drafts.flatMap((draft) => choiceOf(draft) ?? []));
+        const inUse = openNow.current;
+        setFound(
+          drafts.flatMap((draft) => (inUse.has(draft.tabId) ? [] : (choiceOf(draft) ?? []))),
+        );
       },
       () => {
         if (cancelled) return;
