@@ -16,7 +16,10 @@ import { directionOf } from '../core/language.ts';
 import { formatClock } from '../core/time-format.ts';
 import { turnStarts } from '../core/transcript.ts';
 import { english } from '../features/shared/messages.ts';
-import { SERVED_SCROLLER_ATTRIBUTE } from '../features/shared/served-reading-place.ts';
+import {
+  SERVED_HIGHLIGHT_WORDS_ID,
+  SERVED_SCROLLER_ATTRIBUTE,
+} from '../features/shared/served-reading-place.ts';
 import { escapeHtml, oneLine, type EpisodePageInput } from './static-page.ts';
 import { speakerInitials } from '../core/speaker-initials.ts';
 
@@ -55,9 +58,10 @@ function headerHtml(input: EpisodePageInput): string {
         `<option value="${escapeHtml(track.lang)}" lang="${escapeHtml(track.lang)}"${track.lang === lang ? ' selected' : ''}>${escapeHtml(track.label)}</option>`,
     )
     .join('');
-  // Shown by the app only when the transcript has timed words; checked or not takes the same room.
+  // Shown by the app only when the transcript has timed words; checked as the app will check it by
+  // the page's first script (served-embed-start.ts), which knows the reader's choice.
   const words = cues.some(hasTimestampTags)
-    ? `<label class="transcript__words"><input type="checkbox" disabled> ${escapeHtml(t.highlightWords)}</label>`
+    ? `<label class="transcript__words"><input type="checkbox" id="${SERVED_HIGHLIGHT_WORDS_ID}" disabled> ${escapeHtml(t.highlightWords)}</label>`
     : '';
   const button = (label: string, ariaLabel: string | null, title: string) =>
     `<button type="button" class="search__button" disabled${ariaLabel ? ` aria-label="${escapeHtml(ariaLabel)}"` : ''} title="${escapeHtml(title)}">${label}</button>`;

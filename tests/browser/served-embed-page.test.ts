@@ -73,6 +73,9 @@ describe('the served embed page', () => {
       await page.locator('.embed--served .embed__footer').waitFor();
       const served = await page.evaluate(embedParts);
       const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+      // "Highlight words" as the app will set it (on: no choice remembered, motion not reduced).
+      const wordsBox = page.locator('.transcript__words input');
+      const servedWords = served.transcript ? await wordsBox.isChecked() : null;
       expect(served.video?.height).toBeGreaterThan(0);
       expect(served.transcript === null).toBe(query.includes('transcript=0'));
       release();
@@ -81,6 +84,7 @@ describe('the served embed page', () => {
       const app = await page.evaluate(embedParts);
       // The words of the first line in view do not jump when the app's lines replace the served.
       const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+      if (served.transcript) expect(servedWords).toBe(await wordsBox.isChecked());
       expect(appLine === null).toBe(servedLine === null);
       if (servedLine && appLine) {
         const [a, b] = [servedLine, appLine] as { cue: string; x: number; y: number }[];

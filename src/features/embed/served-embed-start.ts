@@ -8,13 +8,16 @@
  *   `transcriptHeight` (embed-layout.ts, as the app lays itself out), as custom properties and
  *   `data-embed-layout` / `data-embed-transcript` on `<html>`, which embed.css reads;
  * - the served video, as soon as it is parsed: muted autoplay for `autoplay=1`, the start time of
- *   `cue` (a served line's start) or else `t`.
+ *   `cue` (a served line's start) or else `t`;
+ * - the served panel's "Highlight words" box, checked as the app will check it.
  *
  * The app reads the same query when it takes the page over (same modules, so the two agree) and
  * adopts the video as it is. No React, no episode text: a few kB.
  */
 import { embedLayout, layoutProperties } from '../shared/embed-layout.ts';
 import { readEmbedParams } from '../shared/embed-params.ts';
+import { highlightWordsByDefault } from '../shared/highlight-words-default.ts';
+import { SERVED_HIGHLIGHT_WORDS_ID } from '../shared/served-reading-place.ts';
 
 const root = document.documentElement;
 const query = new URLSearchParams(location.search);
@@ -40,13 +43,18 @@ const time = params.t;
 
 let video: HTMLVideoElement | null = null;
 let seeked = false;
+/** The "Highlight words" box of the served panel shows the reader's setting, as the app's will. */
+let wordsSet = false;
 
 function seekTo(seconds: number | null): void {
   seeked = true;
   if (video && seconds !== null) video.currentTime = seconds;
 }
 
-/** Set the served video up once it is parsed, and seek once the line `cue` names is; true when done. */
+/**
+ * Set the served video up once it is parsed, seek once the line `cue` names is, and set the
+ * panel's "Highlight words" box once it is; true when all is done.
+ */
 function look(): boolean {
   if (!video) {
     video = document.querySelector<HTMLVideoElement>('video[data-red-box-video]');
@@ -62,10 +70,17 @@ function look(): boolean {
     const line = document.querySelector(`[data-served-cue="${CSS.escape(cueId)}"]`);
     if (line) seekTo(Number(line.getAttribute('data-start')));
   }
-  return video !== null && seeked;
+  if (!wordsSet) {
+    const words = document.getElementById(SERVED_HIGHLIGHT_WORDS_ID) as HTMLInputElement | null;
+    if (words) {
+      words.checked = highlightWordsByDefault();
+      wordsSet = true;
+    }
+  }
+  return video !== null && seeked && wordsSet;
 }
 
-// Parsed a chunk at a time: look after each, until the video is set up.
+// Parsed a chunk at a time: look after each, until all is set up.
 const watcher = new MutationObserver(() => {
   if (look()) watcher.disconnect();
 });
@@ -75,5 +90,6 @@ document.addEventListener('readystatechange', () => {
   if (document.readyState === 'loading') return;
   watcher.disconnect();
   // A `cue` the page has no line of: `t`, as the app falls back.
-  if (!look() && video) seekTo(time);
+  look();
+  if (video && !seeked) seekTo(time);
 });

@@ -12,6 +12,9 @@
 /** Marks a served transcript that scrolls by itself. */
 export const SERVED_SCROLLER_ATTRIBUTE = 'data-served-scroller';
 
+/** The served embed panel's "Highlight words" box, set as the app will set it (served-embed-start.ts). */
+export const SERVED_HIGHLIGHT_WORDS_ID = 'served-highlight-words';
+
 export interface ReadingPlace {
   /** The id of the cue whose line was the first in view. */
   readonly cueId: string;

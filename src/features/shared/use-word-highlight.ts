@@ -7,30 +7,19 @@ import type { Cue } from '../../core/cue-model.ts';
 import type { TranscriptWords } from '../../core/cue-words.ts';
 import { transcriptWordsOf } from '../../data/parse-off-thread.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
-import { readPreference, writePreference } from './local-preference.ts';
+import { HIGHLIGHT_WORDS_KEY, highlightWordsByDefault } from './highlight-words-default.ts';
+import { writePreference } from './local-preference.ts';
 import { useFollower } from './player-runtime.tsx';
 import { createWordHighlighter, type WordHighlighter } from './word-highlighter.ts';
 
-const KEY = 'red-box:highlight-words';
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** Whether words are highlighted: the reader's choice, else on unless motion is to be reduced. */
-export function highlightWordsByDefault(): boolean {
-  const chosen = readPreference(KEY);
-  if (chosen === 'on') return true;
-  if (chosen === 'off') return false;
-  return !prefersReducedMotion();
-}
+export { highlightWordsByDefault };
 
 /** The "Highlight words" setting, remembered in this browser. */
 export function useHighlightWordsSetting(): readonly [boolean, (on: boolean) => void] {
   const [enabled, setEnabled] = useState(highlightWordsByDefault);
   const choose = useCallback((on: boolean) => {
     setEnabled(on);
-    writePreference(KEY, on ? 'on' : 'off');
+    writePreference(HIGHLIGHT_WORDS_KEY, on ? 'on' : 'off');
   }, []);
   return [enabled, choose] as const;
 }
