@@ -5,15 +5,17 @@
  * transcript as the app's panel (served-transcript-panel.ts; a click on a line seeks the video,
  * served-transcript-script.ts) sit in the embed's own
  * grid, sized for the iframe's width and the query (served-embed-start.ts, inlined in the head),
- * so the app replaces them with its own without anything moving. The question and speakers rows
- * are kept free at their size until the app fills them.
+ * so the app replaces them with its own without anything moving. The speakers row holds the
+ * speakers as the app shows them; the question row is kept free at its size until the app fills
+ * it.
  *
  * The same file serves every query: what differs by query is done by the inlined script.
  */
 import { englishEmbedMessages } from '../features/shared/embed-message-catalog.ts';
 import { servedDataTags } from './served-page-data.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
-import { servedTranscriptPanelHtml } from './served-transcript-panel.ts';
+import { english } from '../features/shared/messages.ts';
+import { servedPortraitHtml, servedTranscriptPanelHtml } from './served-transcript-panel.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
 import { escapeHtml, fillTemplate, servedVideoHtml, type EpisodePageInput } from './static-page.ts';
 
@@ -28,6 +30,24 @@ export interface EmbedPageParts {
   readonly startScript: string;
 }
 
+/**
+ * The speakers row's strip as the app's SpeakersStrip draws it (a portrait and name per speaker,
+ * in the row's room), with nobody marked as speaking until the app follows the clock.
+ */
+function servedSpeakersHtml(input: EpisodePageInput): string {
+  const t = english;
+  const items = input.episode.speakers.map((speaker) => {
+    const note = speaker.anonymous
+      ? `<span class="speaker__note" title="${escapeHtml(t.anonymousSpeaker)}"><span aria-hidden="true">*</span><span class="visually-hidden">${escapeHtml(t.anonymousSpeaker)}</span></span>`
+      : '';
+    return `<li class="speaker" data-speaker-id="${escapeHtml(speaker.id)}">${servedPortraitHtml(input, speaker, SPEAKER_PORTRAIT_PX)}<span class="speaker__name">${escapeHtml(speaker.name)}</span>${note}</li>`;
+  });
+  return `<div class="speakers"><h2 class="section-title">${escapeHtml(t.speakersHeading)}</h2><ul class="speakers__list" aria-label="Speakers">${items.join('')}</ul></div>`;
+}
+
+/** SpeakersStrip's portrait size (the embed's stylesheet draws it smaller). */
+const SPEAKER_PORTRAIT_PX = 56;
+
 function embedBody(input: EpisodePageInput): string {
   const { episode, links } = input;
   const m = englishEmbedMessages;
@@ -40,7 +60,7 @@ function embedBody(input: EpisodePageInput): string {
     `<h1 class="visually-hidden">${escapeHtml(episode.title)}</h1>`,
     `<div class="embed__video"><div class="video-stage"><div class="video-stage__player">${servedVideoHtml(input)}</div></div></div>`,
     `<div class="embed__question"></div>`,
-    `<div class="embed__speakers"></div>`,
+    `<div class="embed__speakers">${servedSpeakersHtml(input)}</div>`,
     `<div class="embed__transcript">${servedTranscriptPanelHtml(input)}</div>`,
     `<footer class="embed__footer"><span class="embed__credits">${escapeHtml(m.embedCredits)}</span>${note}<a class="embed__watch" href="${escapeHtml(links.page)}" target="_blank" rel="noopener">${escapeHtml(m.watchOnRedBox)}</a></footer>`,
     `</main>`,

@@ -30,8 +30,11 @@ const TURN_PORTRAIT_PX = 32;
  * A speaker's picture as SpeakerPortrait draws it: the episode's illustration, a silhouette for an
  * anonymous speaker (whose portrait file is never requested), or initials.
  */
-function portraitHtml(input: EpisodePageInput, speaker: Speaker | undefined): string {
-  const size = TURN_PORTRAIT_PX;
+export function servedPortraitHtml(
+  input: EpisodePageInput,
+  speaker: Speaker | undefined,
+  size: number,
+): string {
   const style = `width: ${size}px; height: ${size}px; --speaker-color: ${escapeHtml(speaker?.color ?? '#6b6b6b')};`;
   if (!speaker || speaker.anonymous) {
     return `<span class="portrait portrait--silhouette" style="${style}" aria-hidden="true"><svg viewBox="0 0 40 40" focusable="false"><circle cx="20" cy="20" r="20" class="portrait__bg"></circle><circle cx="20" cy="15" r="7" class="portrait__shape"></circle><path d="M6 36c2-8 8-12 14-12s12 4 14 12" class="portrait__shape"></path></svg></span>`;
@@ -102,7 +105,7 @@ export function servedTranscriptPanelHtml(input: EpisodePageInput): string {
     const startsTurn = starts[index] ?? false;
     const name = speaker?.name ?? '';
     const head = startsTurn
-      ? `<div class="turn-head" aria-hidden="true">${portraitHtml(input, speaker)}<span class="turn-head__name">${escapeHtml(name)}</span></div>`
+      ? `<div class="turn-head" aria-hidden="true">${servedPortraitHtml(input, speaker, TURN_PORTRAIT_PX)}<span class="turn-head__name">${escapeHtml(name)}</span></div>`
       : '';
     const spoken =
       startsTurn && name ? `<span class="visually-hidden">${escapeHtml(name)}: </span>` : '';

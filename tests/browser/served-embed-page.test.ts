@@ -42,6 +42,9 @@ function embedParts(): Record<
     video: 'video',
     question: '.embed__question',
     speakers: '.embed__speakers',
+    // Its strip: served as the app draws it (served-embed-page's servedSpeakersHtml).
+    lastSpeaker: '.embed__speakers .speaker:last-child',
+    lastSpeakerName: '.embed__speakers .speaker:last-child .speaker__name',
     transcript: '.embed__transcript',
     footer: '.embed__footer',
   };
