@@ -12,6 +12,7 @@ import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
+import { afterFirstFrame } from './support/layout.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -74,6 +75,8 @@ describe('the served embed page', () => {
       const release = await holdBack(page, EMBED_ENTRY);
       await page.goto(`${server.url}${EMBED_PATH}${query}`, { waitUntil: 'commit' });
       await page.locator('.embed--served .embed__footer').waitFor();
+      // Laid out with its stylesheets (the footer can be parsed before they arrive).
+      await afterFirstFrame(page);
       const served = await page.evaluate(embedParts);
       const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       // "Highlight words" as the app will set it (on: no choice remembered, motion not reduced).
@@ -116,6 +119,7 @@ describe('the served embed page', () => {
     const release = await holdBack(page, EMBED_ENTRY);
     await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
     await page.locator('.embed--served .embed__footer').waitFor();
+    await afterFirstFrame(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.getByRole('region', { name: 'Transcript' }).count()).toBe(1);
     release();
@@ -130,6 +134,8 @@ describe('the served embed page', () => {
     await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
     const served = page.locator('.embed__served-transcript [data-served-scroller]');
     await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    // A scrolling box only once its stylesheet is in.
+    await afterFirstFrame(page);
     await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
     // The first line in view of the served panel, then of the app's (its lines' scrolling box).
     const firstInView = (selector: string, attribute: string) =>

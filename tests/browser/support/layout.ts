@@ -47,3 +47,15 @@ export async function layoutProblems(page: Page, selectors: string[]): Promise<L
     };
   }, selectors);
 }
+
+/**
+ * Wait until the page has drawn a frame. A page's parsed DOM can be read before its head's
+ * stylesheets have arrived, and laid out then it is not what anyone sees: the browser paints
+ * nothing (and runs no animation frame) until those stylesheets are in. Boxes read after this
+ * are the boxes of the first paint or later.
+ */
+export async function afterFirstFrame(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  );
+}
