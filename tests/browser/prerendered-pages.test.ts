@@ -10,6 +10,7 @@ import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
+import { afterFirstFrame } from './support/layout.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import {
   buildApp,
@@ -106,6 +107,8 @@ describe('pre-rendered episode pages', () => {
       const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
       await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
       await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      // Scrolled as laid out with its stylesheets (parsed lines can come before them).
+      await afterFirstFrame(page);
       await page.evaluate((cueId) => {
         document.querySelector(`[data-served-cue="${cueId}"]`)!.scrollIntoView();
         window.scrollBy(0, -200);
