@@ -11,15 +11,20 @@ export interface LineSample {
   readonly marked: string | null;
 }
 
-/** Play from `from` at `rate` for `seconds` of wall time, sampling the marked line every ~100 ms. */
+/**
+ * Play from `from` at `rate` for `seconds` of wall time, sampling the marked line every ~100 ms;
+ * with `until` (a video time), stop as soon as a sample is past it instead: the stretch crosses
+ * the boundaries before `until` however fast the video runs, and no wall time is spent after.
+ */
 export function sampleMarkedLine(
   page: Page,
   from: number,
   rate: number,
   seconds: number,
+  until = Infinity,
 ): Promise<LineSample[]> {
   return page.evaluate(
-    async ({ from, rate, seconds }) => {
+    async ({ from, rate, seconds, until }) => {
       const video = document.querySelector('video')!;
       video.muted = true;
       // A seek before the metadata is only remembered (no 'seeked' follows), and a source switch
@@ -42,7 +47,8 @@ export function sampleMarkedLine(
       await video.play();
       const samples: { time: number; marked: string | null }[] = [];
       const end = performance.now() + seconds * 1000;
-      while (performance.now() < end) {
+      const past = () => until !== null && (samples.at(-1)?.time ?? -Infinity) > until;
+      while (performance.now() < end && !past()) {
         await new Promise((resolve) => setTimeout(resolve, 97));
         samples.push({
           time: video.currentTime,
@@ -55,7 +61,8 @@ export function sampleMarkedLine(
       video.pause();
       return samples;
     },
-    { from, rate, seconds },
+    // JSON has no Infinity: null stands for "no end but the wall time".
+    { from, rate, seconds, until: Number.isFinite(until) ? until : null },
   );
 }
 
