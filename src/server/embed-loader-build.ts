@@ -1,13 +1,15 @@
 /**
  * Builds the embed's classic scripts with Vite's own bundler (no extra dependency), each one
  * self-contained and minified (an IIFE): the partner loader, src/embed-loader → `embed.js` (works
- * with `async`), and the first code of a pre-rendered embed page, inlined in its head.
+ * with `async`), and the first code of the pre-rendered embed and watch pages, inlined in their
+ * heads.
  */
 import path from 'node:path';
 import { build, type Rolldown } from 'vite';
 
 export const LOADER_ENTRY = 'src/embed-loader/embed-loader.ts';
 export const SERVED_EMBED_START_ENTRY = 'src/features/embed/served-embed-start.ts';
+export const SERVED_WATCH_START_ENTRY = 'src/features/viewer/served-watch-start.ts';
 
 function outputChunks(result: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] {
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
@@ -47,13 +49,19 @@ export function buildEmbedLoader(root: string): Promise<string> {
   return buildClassicScript(root, LOADER_ENTRY, 'RedBoxPlayerLoader');
 }
 
-/**
- * The pre-rendered embed page's first code (served-embed-start.ts), for an inline `<script>`:
- * nothing in it may end the element.
- */
-export async function buildServedEmbedStart(root: string): Promise<string> {
-  const code = await buildClassicScript(root, SERVED_EMBED_START_ENTRY, 'RedBoxServedEmbed');
-  if (/<\/script/i.test(code))
-    throw new Error('[red-box] the served embed script contains </script');
+/** A pre-rendered page's first code, for an inline `<script>`: nothing in it may end the element. */
+async function buildInlineScript(root: string, entry: string, name: string): Promise<string> {
+  const code = await buildClassicScript(root, entry, name);
+  if (/<\/script/i.test(code)) throw new Error(`[red-box] ${entry} built contains </script`);
   return code;
+}
+
+/** The pre-rendered embed page's first code (served-embed-start.ts). */
+export function buildServedEmbedStart(root: string): Promise<string> {
+  return buildInlineScript(root, SERVED_EMBED_START_ENTRY, 'RedBoxServedEmbed');
+}
+
+/** The pre-rendered watch page's first code (served-watch-start.ts). */
+export function buildServedWatchStart(root: string): Promise<string> {
+  return buildInlineScript(root, SERVED_WATCH_START_ENTRY, 'RedBoxServedWatch');
 }

@@ -15,7 +15,11 @@ import { englishEmbedMessages } from '../features/shared/embed-message-catalog.t
 import { servedDataTags } from './served-page-data.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
 import { english } from '../features/shared/messages.ts';
-import { servedPortraitHtml, servedTranscriptPanelHtml } from './served-transcript-panel.ts';
+import {
+  servedLanguageMenuHtml,
+  servedSpeakersHtml,
+  servedTranscriptPanelHtml,
+} from './served-transcript-panel.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
 import { escapeHtml, fillTemplate, servedVideoHtml, type EpisodePageInput } from './static-page.ts';
 
@@ -30,24 +34,6 @@ export interface EmbedPageParts {
   readonly startScript: string;
 }
 
-/**
- * The speakers row's strip as the app's SpeakersStrip draws it (a portrait and name per speaker,
- * in the row's room), with nobody marked as speaking until the app follows the clock.
- */
-function servedSpeakersHtml(input: EpisodePageInput): string {
-  const t = english;
-  const items = input.episode.speakers.map((speaker) => {
-    const note = speaker.anonymous
-      ? `<span class="speaker__note" title="${escapeHtml(t.anonymousSpeaker)}"><span aria-hidden="true">*</span><span class="visually-hidden">${escapeHtml(t.anonymousSpeaker)}</span></span>`
-      : '';
-    return `<li class="speaker" data-speaker-id="${escapeHtml(speaker.id)}">${servedPortraitHtml(input, speaker, SPEAKER_PORTRAIT_PX)}<span class="speaker__name">${escapeHtml(speaker.name)}</span>${note}</li>`;
-  });
-  return `<div class="speakers"><h2 class="section-title">${escapeHtml(t.speakersHeading)}</h2><ul class="speakers__list" aria-label="Speakers">${items.join('')}</ul></div>`;
-}
-
-/** SpeakersStrip's portrait size (the embed's stylesheet draws it smaller). */
-const SPEAKER_PORTRAIT_PX = 56;
-
 function embedBody(input: EpisodePageInput): string {
   const { episode, links } = input;
   const m = englishEmbedMessages;
@@ -61,7 +47,7 @@ function embedBody(input: EpisodePageInput): string {
     `<div class="embed__video"><div class="video-stage"><div class="video-stage__player">${servedVideoHtml(input)}</div></div></div>`,
     `<div class="embed__question"></div>`,
     `<div class="embed__speakers">${servedSpeakersHtml(input)}</div>`,
-    `<div class="embed__transcript">${servedTranscriptPanelHtml(input)}</div>`,
+    `<div class="embed__transcript">${servedTranscriptPanelHtml(input, { className: 'embed__served-transcript', toolbar: servedLanguageMenuHtml({ id: 'served-transcript-language', label: english.languageMenu, tracks: episode.tracks, current: input.lang }) })}</div>`,
     `<footer class="embed__footer"><span class="embed__credits">${escapeHtml(m.embedCredits)}</span>${note}<a class="embed__watch" href="${escapeHtml(links.page)}" target="_blank" rel="noopener">${escapeHtml(m.watchOnRedBox)}</a></footer>`,
     `</main>`,
     `</div>`,

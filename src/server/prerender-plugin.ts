@@ -1,7 +1,9 @@
 /**
  * Pre-rendering at build time: a page per episode (`watch/<id>.html` and `watch/<id>/index.html`,
- * as static hosts and `vite preview` resolve them) with the transcript in the HTML, the start
- * page with the episode list, `/questions` with every question and `/search` with its form. The app replaces this markup when JavaScript runs.
+ * as static hosts and `vite preview` resolve them) laid out as the app's watch page with the
+ * transcript in the HTML (served-watch-page.ts), the start page with the episode list,
+ * `/questions` with every question and `/search` with its form. The app replaces this markup when
+ * JavaScript runs.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,9 @@ import { fsEpisodeSource } from './episode-files.ts';
 import { publicUrl } from './public-url.ts';
 import { encodePath, episodePageInput } from './episode-page-input.ts';
 import { servedDataTags } from './served-page-data.ts';
-import { episodeBody, episodeHead, episodeListBody, fillTemplate } from './static-page.ts';
+import { buildServedWatchStart } from './embed-loader-build.ts';
+import { servedWatchBody } from './served-watch-page.ts';
+import { episodeHead, episodeListBody, fillTemplate } from './static-page.ts';
 
 /** A page as static hosts and `vite preview` resolve it: `<path>.html` and `<path>/index.html`. */
 function writePage(outDir: string, pagePath: string, html: string): void {
@@ -72,6 +76,7 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
       const template = readFileSync(templateFile, 'utf8');
       const base = config.base;
       const catalog = await episodes.catalog();
+      const startScript = await buildServedWatchStart(config.root);
 
       for (const { episode, loaded, folder } of loadableEpisodes(catalog)) {
         const input = episodePageInput(episode, loaded, base);
@@ -80,8 +85,18 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
           fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
           base,
         );
-        const head = `${episodeHead(input)}\n    ${served.head}`;
-        const html = fillTemplate(template, head, episodeBody(input), input.lang, served.bodyEnd);
+        // Before anything is laid out: the served boxes as this browser remembers them (constant
+        // code: nothing of the episode is written into it).
+        const head = [episodeHead(input), `<script>${startScript}</script>`, served.head].join(
+          '\n    ',
+        );
+        const html = fillTemplate(
+          template,
+          head,
+          servedWatchBody(input),
+          input.lang,
+          served.bodyEnd,
+        );
         writePage(outDir, `watch/${episode.id}`, html);
       }
 

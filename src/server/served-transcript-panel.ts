@@ -1,5 +1,6 @@
 /**
- * The embed's served transcript as the app's transcript panel (issue 19): the same elements and
+ * A pre-rendered page's transcript as the app's transcript panel (issue 19; the embed's,
+ * src/server/embed-page.ts, and the watch page's, src/server/served-watch-page.ts): the same elements and
  * classes as TranscriptPanel (src/features/shared/transcript-panel.tsx) — its header (title,
  * language menu, "Highlight words", search) and its rows (turn heads with the speaker's portrait,
  * lines with time and text) — so every line is where the app's will be and nothing jumps when
@@ -7,7 +8,7 @@
  * (they have nothing to act on yet) and a click on a line seeks the served video
  * (served-transcript-script.ts); without JavaScript each line's time opens the watch page there.
  *
- * The questions, which the app shows in the embed's question row and not among the lines, are
+ * The questions, which the app shows in the page's question card and not among the lines, are
  * headings for screen readers and outlines only (visually hidden), so they take no room.
  */
 import type { Speaker } from '../core/episode-model.ts';
@@ -51,18 +52,40 @@ export function servedPortraitHtml(
  */
 const COPY_BUTTON_ROOM = `<span class="line__copy line__copy--served" aria-hidden="true"><svg viewBox="0 0 16 16" width="16" height="16" focusable="false"></svg></span>`;
 
-/** The panel's header as the app renders it for the embed, its controls disabled until then. */
-function headerHtml(input: EpisodePageInput): string {
-  const { episode, cues, lang } = input;
-  const t = english;
-  const options = episode.tracks
+/**
+ * A language menu as LanguageMenu draws it (InterfaceLanguageMenu with its own `className`),
+ * disabled until the app has loaded; `noneLabel` adds the "none" choice (side by side), selected
+ * when `current` is null.
+ */
+export function servedLanguageMenuHtml(menu: {
+  readonly id: string;
+  readonly label: string;
+  readonly tracks: readonly { readonly lang: string; readonly label: string }[];
+  readonly current: string | null;
+  readonly noneLabel?: string;
+  readonly className?: string;
+}): string {
+  const { id, label, tracks, current, noneLabel, className = 'language-menu' } = menu;
+  const none = noneLabel === undefined ? '' : `<option value="">${escapeHtml(noneLabel)}</option>`;
+  const options = tracks
     .map(
       (track) =>
-        `<option value="${escapeHtml(track.lang)}" lang="${escapeHtml(track.lang)}"${track.lang === lang ? ' selected' : ''}>${escapeHtml(track.label)}</option>`,
+        `<option value="${escapeHtml(track.lang)}" lang="${escapeHtml(track.lang)}"${track.lang === current ? ' selected' : ''}>${escapeHtml(track.label)}</option>`,
     )
     .join('');
+  return `<div class="${className}"><label for="${id}">${escapeHtml(label)}</label><select id="${id}" disabled>${none}${options}</select></div>`;
+}
+
+/**
+ * The panel's header as the app renders it, its controls disabled until then; `toolbar` is what
+ * the page puts before "Highlight words" (the language menus, the downloads).
+ */
+function headerHtml(input: EpisodePageInput, toolbar: string): string {
+  const { cues } = input;
+  const t = english;
   // Shown by the app only when the transcript has timed words; checked as the app will check it by
-  // the page's first script (served-embed-start.ts), which knows the reader's choice.
+  // the page's first script (served-embed-start.ts, served-watch-start.ts), which knows the
+  // reader's choice.
   const words = cues.some(hasTimestampTags)
     ? `<label class="transcript__words"><input type="checkbox" id="${SERVED_HIGHLIGHT_WORDS_ID}" disabled> ${escapeHtml(t.highlightWords)}</label>`
     : '';
@@ -71,7 +94,7 @@ function headerHtml(input: EpisodePageInput): string {
   return [
     `<header class="transcript__header">`,
     `<h2 class="transcript__title">${escapeHtml(t.transcriptHeading)}</h2>`,
-    `<div class="language-menu"><label for="served-transcript-language">${escapeHtml(t.languageMenu)}</label><select id="served-transcript-language" disabled>${options}</select></div>`,
+    toolbar,
     words,
     `<div class="search" role="search"><label for="served-transcript-search" class="visually-hidden">${escapeHtml(t.searchLabel)}</label><input id="served-transcript-search" type="search" class="search__input" placeholder="${escapeHtml(t.searchPlaceholder)}" autocomplete="off" spellcheck="false" disabled><span class="search__status"></span>`,
     button('<span aria-hidden="true">↑</span>', t.searchPrevious, t.searchPrevious),
@@ -82,15 +105,39 @@ function headerHtml(input: EpisodePageInput): string {
   ].join('');
 }
 
-/** The transcript panel, served: header and rows, with the app's classes. */
-export function servedTranscriptPanelHtml(input: EpisodePageInput): string {
+/** SpeakersStrip's portrait size (the embed's stylesheet draws it smaller). */
+const SPEAKER_PORTRAIT_PX = 56;
+
+/**
+ * The speakers' strip as the app's SpeakersStrip draws it (a portrait and name per speaker), with
+ * nobody marked as speaking until the app follows the clock.
+ */
+export function servedSpeakersHtml(input: EpisodePageInput): string {
+  const t = english;
+  const items = input.episode.speakers.map((speaker) => {
+    const note = speaker.anonymous
+      ? `<span class="speaker__note" title="${escapeHtml(t.anonymousSpeaker)}"><span aria-hidden="true">*</span><span class="visually-hidden">${escapeHtml(t.anonymousSpeaker)}</span></span>`
+      : '';
+    return `<li class="speaker" data-speaker-id="${escapeHtml(speaker.id)}">${servedPortraitHtml(input, speaker, SPEAKER_PORTRAIT_PX)}<span class="speaker__name">${escapeHtml(speaker.name)}</span>${note}</li>`;
+  });
+  return `<div class="speakers"><h2 class="section-title">${escapeHtml(t.speakersHeading)}</h2><ul class="speakers__list" aria-label="Speakers">${items.join('')}</ul></div>`;
+}
+
+/**
+ * The transcript panel, served: header and rows, with the app's classes. `className` is the
+ * page's own class for it; `toolbar` the header's controls before "Highlight words".
+ */
+export function servedTranscriptPanelHtml(
+  input: EpisodePageInput,
+  { className = '', toolbar }: { readonly className?: string; readonly toolbar: string },
+): string {
   const { episode, cues, chapters, lang, links } = input;
   const speakers = new Map(episode.speakers.map((speaker) => [speaker.id, speaker]));
   const starts = turnStarts(cues);
   const dir = directionOf(lang);
   const out: string[] = [
-    `<section class="transcript embed__served-transcript" aria-label="Transcript">`,
-    headerHtml(input),
+    `<section class="${`transcript transcript--served ${className}`.trim()}" aria-label="Transcript">`,
+    headerHtml(input, toolbar),
     `<div class="transcript__scroll" ${SERVED_SCROLLER_ATTRIBUTE}>`,
   ];
   let nextChapter = 0;

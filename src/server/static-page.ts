@@ -1,15 +1,15 @@
 /**
- * Pre-rendered episode pages: the transcript already in the HTML (readable without JavaScript,
- * found by search engines and by the browser's find), schema.org VideoObject data with the
- * transcript and a Clip per question, Open Graph tags, and the credits.
+ * Pre-rendered pages: an episode page's head (schema.org VideoObject data with the transcript and
+ * a Clip per question, Open Graph tags), its served video, and the start page's list. The watch
+ * page's body, with the transcript in the HTML (readable without JavaScript, found by search
+ * engines and by the browser's find), is served-watch-page.ts; the embed's, embed-page.ts.
  *
  * Everything written is escaped for where it goes: text and attributes with HTML escapes, JSON-LD
  * with `<` as `\u003c` so no string can close the script element.
  */
 import type { Chapter, Cue } from '../core/cue-model.ts';
 import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
-import { formatClock, formatIsoDuration } from '../core/time-format.ts';
-import { directionOf } from '../core/language.ts';
+import { formatIsoDuration } from '../core/time-format.ts';
 import { fileSource } from '../core/media-sources.ts';
 import { nativeVideoHtml } from '../player/native-video.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
@@ -168,90 +168,6 @@ export function servedVideoHtml(input: EpisodePageInput): string {
     },
     escapeHtml,
   );
-}
-
-/**
- * The transcript's lines, by question and speaker turn. Each line carries its cue's id and times,
- * so the page's early script (served-transcript-script.ts) can make a click seek the video.
- */
-export function servedTranscriptHtml(input: EpisodePageInput): string {
-  const { episode, cues, chapters, lang, links } = input;
-  const names = speakerNames(episode);
-  const out: string[] = [];
-  out.push(`<div class="static-transcript" lang="${escapeHtml(lang)}" dir="${directionOf(lang)}">`);
-  let speaker: string | null | undefined;
-  let nextChapter = 0;
-  for (const cue of cues) {
-    while (nextChapter < chapters.length && chapters[nextChapter]!.startTime <= cue.startTime) {
-      if (speaker !== undefined) out.push(`</div>`);
-      out.push(`<h3 class="static-question">${escapeHtml(chapters[nextChapter]!.question)}</h3>`);
-      nextChapter++;
-      speaker = undefined;
-    }
-    if (cue.speakerId !== speaker) {
-      if (speaker !== undefined) out.push(`</div>`);
-      speaker = cue.speakerId;
-      const name = (speaker && names.get(speaker)) || '';
-      out.push(
-        `<div class="static-turn"><h4 class="static-speaker" lang="en">${escapeHtml(name)}</h4>`,
-      );
-    }
-    out.push(
-      `<p class="static-line" id="cue-${escapeHtml(cue.id)}" data-served-cue="${escapeHtml(cue.id)}" data-start="${cue.startTime}" data-end="${cue.endTime}"><a href="${escapeHtml(links.watchAt(Math.floor(cue.startTime)))}">${escapeHtml(formatClock(cue.startTime))}</a> ${escapeHtml(oneLine(cue.text))}</p>`,
-    );
-  }
-  if (speaker !== undefined) out.push(`</div>`);
-  out.push(`</div>`);
-  return out.join('\n');
-}
-
-/** The page body shown before (or without) JavaScript. */
-export function episodeBody(input: EpisodePageInput): string {
-  const { episode, chapters, lang, links } = input;
-  const dir = directionOf(lang);
-  const out: string[] = [];
-  out.push(`<main class="static-page" id="main">`);
-  out.push(`<p><a href="${escapeHtml(links.home)}">All episodes</a></p>`);
-  out.push(
-    `<h1>${episode.series ? `<span class="watch__series">${escapeHtml(episode.series)}: </span>` : ''}${escapeHtml(episode.title)}</h1>`,
-  );
-  out.push(`<div class="static-video">${servedVideoHtml(input)}</div>`);
-  out.push(
-    `<p>Published <time datetime="${escapeHtml(episode.published)}">${escapeHtml(episode.published)}</time> by LiNK (Liberty in North Korea), in the series The Red Box.</p>`,
-  );
-  if (episode.summary) out.push(`<p>${escapeHtml(episode.summary)}</p>`);
-  if (episode.media.note) out.push(`<p><em>${escapeHtml(episode.media.note)}</em></p>`);
-  const others = episode.tracks.filter((track) => track.lang.toLowerCase() !== lang.toLowerCase());
-  if (others.length > 0) {
-    out.push(
-      `<p>Also in: ${others
-        .map(
-          (track) =>
-            `<a href="${escapeHtml(`${links.page}?lang=${encodeURIComponent(track.lang)}`)}" lang="${escapeHtml(track.lang)}">${escapeHtml(track.label)}</a>`,
-        )
-        .join(', ')}</p>`,
-    );
-  }
-  if (chapters.length > 0) {
-    out.push(`<h2>Questions</h2><ol>`);
-    for (const chapter of chapters) {
-      out.push(
-        `<li><a href="${escapeHtml(links.watchAt(Math.floor(chapter.startTime)))}">${escapeHtml(formatClock(chapter.startTime))}</a> <span lang="${escapeHtml(lang)}" dir="${dir}">${escapeHtml(chapter.question)}</span></li>`,
-      );
-    }
-    out.push(`</ol>`);
-  }
-  out.push(`<h2>Transcript</h2>`);
-  out.push(servedTranscriptHtml(input));
-  const credits = episode.credits ?? [];
-  out.push(`<h2>Credits</h2><p>An episode of The Red Box by LiNK (Liberty in North Korea).</p>`);
-  if (credits.length > 0) {
-    out.push(
-      `<dl>${credits.map((credit) => `<dt>${escapeHtml(credit.role)}</dt><dd>${escapeHtml(credit.name)}</dd>`).join('')}</dl>`,
-    );
-  }
-  out.push(`</main>`);
-  return out.join('\n');
 }
 
 /** The start page's list, for readers without JavaScript. */

@@ -197,9 +197,9 @@ describe('a 10,000-cue transcript', () => {
     await page.close();
   });
 
-  it('pre-renders every line into the static page', () => {
+  it('pre-renders every line into the served page', () => {
     const html = readFileSync(path.join(distDir, 'watch', `${LONG_EPISODE_ID}.html`), 'utf8');
-    expect(html.match(/class="static-line"/g)?.length).toBe(10_000);
+    expect(html.match(/ data-served-cue="/g)?.length).toBe(10_000);
   });
 
   it('marks the spoken word two hours into 100,000 timed words, and only that word', async () => {

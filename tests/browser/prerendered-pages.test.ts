@@ -1,16 +1,20 @@
 /**
  * The build's pre-rendered pages: the transcript in the HTML, readable without JavaScript;
- * structured data and Open Graph tags, escaped for their context; the app under a sub-path.
+ * structured data and Open Graph tags, escaped for their context; the watch page served laid out
+ * as the app lays it out, so nothing the reader sees moves when the app takes over; the app under
+ * a sub-path.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
 import { afterFirstFrame } from './support/layout.ts';
+import { expectSameBoxes, partBoxes } from './support/part-boxes.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import {
   buildApp,
@@ -37,6 +41,62 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * The served page as a browser may paint it before it has all arrived: for each element `cut` in
+ * document order (up to the transcript's `rows`th row), the page with nothing after `cut`, as if
+ * parsing had stopped there. Gives the elements shown then (visible, with a size) whose place
+ * differs from the one they have in the whole page by 1 px or more: each would be a layout shift
+ * the reader sees as more of the page arrives.
+ */
+function movedWhilePartlyParsed(rows: number): string[] {
+  const root = document.getElementById('root')!;
+  const elements = [...root.querySelectorAll('*')];
+  const place = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.x, y: box.y, shown: box.width > 0 && box.height > 0 };
+  };
+  const whole = new Map(elements.map((element) => [element, place(element)]));
+  const lastCut = document.querySelectorAll('.transcript-row')[rows];
+  const name = (element: Element) =>
+    `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+  const moved = new Set<string>();
+  for (const cut of elements) {
+    if (lastCut && (cut === lastCut || lastCut.compareDocumentPosition(cut) & 4)) break;
+    // What follows `cut` (its later siblings, and each ancestor's), taken out and put back.
+    const taken: { node: Node; parent: Node; before: Node | null }[] = [];
+    for (let at: Node = cut; at !== root; at = at.parentNode!) {
+      while (at.nextSibling) {
+        const node = at.nextSibling;
+        taken.push({ node, parent: at.parentNode!, before: node.nextSibling });
+        node.remove();
+      }
+    }
+    for (const element of elements) {
+      if (!element.isConnected || getComputedStyle(element).visibility !== 'visible') continue;
+      const now = place(element);
+      const then = whole.get(element)!;
+      if (now.shown && (Math.abs(now.x - then.x) >= 1 || Math.abs(now.y - then.y) >= 1)) {
+        moved.add(`${name(element)} (parsed up to ${name(cut)}): y ${now.y} → ${then.y}`);
+      }
+    }
+    for (const { node, parent, before } of taken.reverse()) parent.insertBefore(node, before);
+  }
+  return [...moved];
+}
+
+/** The watch page's parts (partBoxes). */
+const WATCH_PARTS = {
+  header: '.watch__header',
+  video: 'video',
+  question: '[aria-label="Current question"]',
+  transcript: '[aria-label="Transcript"]',
+  transcriptHeader: '.transcript__header',
+  speakers: '.speakers',
+  timeline: '.timeline',
+  chapters: '.chapters',
+  credits: '.credits',
+};
+
 describe('pre-rendered episode pages', () => {
   for (const suffix of ['', '/', '.html']) {
     it(`shows the whole transcript without JavaScript at /watch/<id>${suffix}`, async () => {
@@ -50,9 +110,12 @@ describe('pre-rendered episode pages', () => {
       for (const cue of [cues[0]!, cues[40]!, cues[cues.length - 1]!]) {
         expect(text).toContain(cue.text.replace(/\s+/g, ' '));
       }
-      expect(await page.locator('.static-line').count()).toBe(cues.length);
+      expect(await page.locator('[data-served-cue]').count()).toBe(cues.length);
       expect(text).toContain('LiNK (Liberty in North Korea)');
       expect(text).toContain('Are there any misunderstandings about the North Korean people');
+      // What the app's page does not show, for these readers only (in a <noscript>).
+      expect(text).toContain('Published 2024-09-12 by LiNK');
+      expect(text).toContain('For North Korean refugees, resettling in a new society');
       await page.close();
     });
   }
@@ -91,9 +154,90 @@ describe('pre-rendered episode pages', () => {
     const problems = watchPageProblems(page);
     await page.goto(`${server.url}/watch/${EPISODE_ID}`);
     await page.locator('[data-cue-id="c001"]').waitFor();
-    expect(await page.locator('.static-page').count()).toBe(0);
+    expect(await page.locator('[data-served-cue]').count(), 'served lines left').toBe(0);
     expect(await page.locator('video').count()).toBe(1);
     expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    { width: 412, height: 915 },
+    { width: 1280, height: 800 },
+  ])(
+    'is served laid out as the app lays it out: nothing moves when the app takes over ($width px)',
+    async ({ width, height }) => {
+      const page = await browser.newPage();
+      const problems = watchPageProblems(page);
+      // Tall enough on the phone for the panel's first line (y 840) to be in view.
+      await page.setViewportSize({ width, height });
+      const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
+      await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
+      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      // Laid out with its stylesheets (the parsed lines can come before them).
+      await afterFirstFrame(page);
+      const served = await page.evaluate(partBoxes, WATCH_PARTS);
+      const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+      expect(servedLine, 'a line in view').not.toBeNull();
+      // "Highlight words" as the app will set it (on: no choice remembered, motion not reduced).
+      const wordsBox = page.locator('.transcript__words input');
+      expect(await wordsBox.isChecked()).toBe(true);
+      release();
+      await page.locator('[data-cue-id]').first().waitFor();
+      await afterFirstFrame(page);
+      expect(await page.locator('[data-served-cue]').count(), 'the app has taken over').toBe(0);
+      const app = await page.evaluate(partBoxes, WATCH_PARTS);
+      const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
+      const [a, b] = [servedLine, appLine] as { cue: string; x: number; y: number }[];
+      expect(b?.cue).toBe(a!.cue);
+      expect(Math.abs(a!.y - b!.y), `first line y: ${a!.y} → ${b!.y}`).toBeLessThan(1);
+      expect(Math.abs(a!.x - b!.x), `first line x: ${a!.x} → ${b!.x}`).toBeLessThan(1);
+      expect(await wordsBox.isChecked()).toBe(true);
+      expect(Object.values(served), 'every part laid out').not.toContain(null);
+      expectSameBoxes(served, app);
+      expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each([
+    { width: 412, height: 915 },
+    { width: 1280, height: 800 },
+  ])(
+    'moves nothing it has shown as the rest of the served page arrives ($width px)',
+    async ({ width, height }) => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height });
+      const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
+      await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
+      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      await afterFirstFrame(page);
+      expect(await page.evaluate(movedWhilePartlyParsed, 4)).toEqual([]);
+      release();
+      await page.close();
+    },
+  );
+
+  it('has no serious accessibility problem before the app has loaded, nor after', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 412, height: 915 });
+    const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
+    await page.locator('.watch .credits').waitFor();
+    await afterFirstFrame(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    for (const [role, name] of [
+      ['region', 'Transcript'],
+      ['region', 'Current question'],
+      ['list', 'Speakers'],
+      ['list', 'Chapters'],
+    ] as const) {
+      expect(await page.getByRole(role, { name, exact: true }).count(), name).toBe(1);
+    }
+    release();
+    // The app's page (the speakers' strip scrolls on a phone: it takes keyboard focus then).
+    await page.locator('[data-cue-id]').first().waitFor();
+    await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -119,9 +263,12 @@ describe('pre-rendered episode pages', () => {
       release();
       await page.locator('[data-cue-id]').first().waitFor();
       const app = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
-      // The same line is the first in view (not always at the same height: the page is still
-      // served as the static page, and the app's page may not scroll as far, as on a desktop).
+      // The same line is the first in view, its words where they were (the served panel is the
+      // app's, scrolled as far).
       expect(app?.cue).toBe(served?.cue);
+      expect(Math.abs(app!.y - served!.y), `first line y: ${served!.y} → ${app!.y}`).toBeLessThan(
+        1,
+      );
       expect(problems.errors).toEqual([]);
       await page.close();
     },

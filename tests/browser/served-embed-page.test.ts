@@ -13,6 +13,7 @@ import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
 import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
 import { afterFirstFrame } from './support/layout.ts';
+import { expectSameBoxes, partBoxes } from './support/part-boxes.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -33,33 +34,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Where the embed's parts are, in CSS pixels (null: not laid out). */
-function embedParts(): Record<
-  string,
-  { x: number; y: number; width: number; height: number } | null
-> {
-  const parts = {
-    embed: '.embed',
-    video: 'video',
-    question: '.embed__question',
-    speakers: '.embed__speakers',
-    // Its strip: served as the app draws it (served-embed-page's servedSpeakersHtml).
-    lastSpeaker: '.embed__speakers .speaker:last-child',
-    lastSpeakerName: '.embed__speakers .speaker:last-child .speaker__name',
-    transcript: '.embed__transcript',
-    footer: '.embed__footer',
-  };
-  return Object.fromEntries(
-    Object.entries(parts).map(([name, selector]) => {
-      const element = document.querySelector(selector);
-      const box = element?.getBoundingClientRect();
-      return [
-        name,
-        box && box.height > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
-      ];
-    }),
-  );
-}
+/** The embed's parts (partBoxes). */
+const EMBED_PARTS = {
+  embed: '.embed',
+  video: 'video',
+  question: '.embed__question',
+  speakers: '.embed__speakers',
+  // Its strip: served as the app draws it (served-transcript-panel's servedSpeakersHtml).
+  lastSpeaker: '.embed__speakers .speaker:last-child',
+  lastSpeakerName: '.embed__speakers .speaker:last-child .speaker__name',
+  transcript: '.embed__transcript',
+  footer: '.embed__footer',
+};
 
 describe('the served embed page', () => {
   it.each([
@@ -77,7 +63,7 @@ describe('the served embed page', () => {
       await page.locator('.embed--served .embed__footer').waitFor();
       // Laid out with its stylesheets (the footer can be parsed before they arrive).
       await afterFirstFrame(page);
-      const served = await page.evaluate(embedParts);
+      const served = await page.evaluate(partBoxes, EMBED_PARTS);
       const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       // "Highlight words" as the app will set it (on: no choice remembered, motion not reduced).
       const wordsBox = page.locator('.transcript__words input');
@@ -87,7 +73,7 @@ describe('the served embed page', () => {
       release();
       await page.locator('.embed:not(.embed--served) .embed__footer').waitFor();
       if (served.transcript) await page.locator('[data-cue-id]').first().waitFor();
-      const app = await page.evaluate(embedParts);
+      const app = await page.evaluate(partBoxes, EMBED_PARTS);
       // The words of the first line in view do not jump when the app's lines replace the served.
       const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       if (served.transcript) expect(servedWords).toBe(await wordsBox.isChecked());
@@ -98,16 +84,7 @@ describe('the served embed page', () => {
         expect(Math.abs(a!.y - b!.y), `first line y: ${a!.y} → ${b!.y}`).toBeLessThan(1);
         expect(Math.abs(a!.x - b!.x), `first line x: ${a!.x} → ${b!.x}`).toBeLessThan(1);
       }
-      for (const name of Object.keys(app)) {
-        const [a, b] = [served[name], app[name]];
-        expect(b === null, name).toBe(a === null);
-        if (!a || !b) continue;
-        for (const key of ['x', 'y', 'width', 'height'] as const) {
-          expect(Math.abs(a[key] - b[key]), `${name} ${key}: ${a[key]} → ${b[key]}`).toBeLessThan(
-            1,
-          );
-        }
-      }
+      expectSameBoxes(served, app);
       expect(problems.errors).toEqual([]);
       await page.close();
     },

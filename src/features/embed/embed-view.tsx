@@ -24,7 +24,7 @@ import { EmbedFooter } from './embed-footer.tsx';
 import { useEmbedMessages } from '../shared/embed-messages.ts';
 import type { EmbedParams } from '../shared/embed-params.ts';
 import { useEmbedBridge } from './use-embed-bridge.ts';
-import { useOverflowing } from './use-overflowing.ts';
+import { useOverflowing } from '../shared/use-overflowing.ts';
 
 interface EmbedViewProps {
   readonly episode: Episode;

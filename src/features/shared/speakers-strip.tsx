@@ -2,12 +2,13 @@
  * The speakers: a portrait per speaker, the one speaking now marked (Contract 3: through a gap
  * the last speaker keeps the mark).
  */
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { Episode } from '../../core/episode-model.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from './i18n.tsx';
 import { SpeakerPortrait } from './speaker-portrait.tsx';
+import { useOverflowing } from './use-overflowing.ts';
 
 const noSubscription = () => () => {};
 
@@ -41,10 +42,19 @@ export function SpeakersStrip({
 }) {
   const { t } = useI18n();
   const speakingId = useCurrentSpeakerId(follower, cues);
+  // On a phone the strip scrolls sideways when the speakers do not fit: then it takes keyboard
+  // focus, so it can be scrolled without a pointer.
+  const listRef = useRef<HTMLUListElement>(null);
+  const scrolls = useOverflowing(listRef);
   return (
     <div className="speakers">
       <h2 className="section-title">{t.speakersHeading}</h2>
-      <ul className="speakers__list" aria-label="Speakers">
+      <ul
+        ref={listRef}
+        className="speakers__list"
+        aria-label="Speakers"
+        tabIndex={scrolls ? 0 : undefined}
+      >
         {episode.speakers.map((speaker) => {
           const speaking = speaker.id === speakingId;
           return (

@@ -139,17 +139,7 @@ export function TranscriptPanel({
     const box = index >= 0 ? geometryRef.current?.rowBox(index) : null;
     if (!place || !container || !box) return;
     pauseFollowing();
-    if (place.scrolled === 'panel') {
-      container.scrollTop = box.top - place.offset;
-      return;
-    }
-    // The page had been scrolled (the watch page, whose served transcript is part of the page):
-    // the line's row at the top of the panel, and the page scrolled to have the line where the
-    // reader had it.
-    container.scrollTop = box.top;
-    const line = container.querySelector(`[data-cue-id="${CSS.escape(place.cueId)}"]`);
-    if (!line) return;
-    window.scrollBy({ top: line.getBoundingClientRect().top - place.offset, behavior: 'instant' });
+    container.scrollTop = box.top - place.offset;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const showMatch = useCallback(

@@ -10,9 +10,7 @@ import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { useCurrentIndex } from '../shared/player-runtime.tsx';
 import { useCurrentSpeakerId } from '../shared/speakers-strip.tsx';
-import { readPreference, writePreference } from '../shared/local-preference.ts';
-
-const KEY = 'red-box:announce';
+import { announcementsOn, rememberAnnouncements } from './announce-preference.ts';
 
 export function Announcer({
   episode,
@@ -33,7 +31,7 @@ export function Announcer({
   const chapterIndex = useCurrentIndex(chapterFollower);
   const question = chapterIndex >= 0 ? (chapters[chapterIndex]?.question ?? null) : null;
   const id = useId();
-  const [enabled, setEnabled] = useState(() => readPreference(KEY) === 'on');
+  const [enabled, setEnabled] = useState(announcementsOn);
   return (
     <div className="announcer">
       <input
@@ -42,7 +40,7 @@ export function Announcer({
         checked={enabled}
         onChange={(event) => {
           setEnabled(event.target.checked);
-          writePreference(KEY, event.target.checked ? 'on' : null);
+          rememberAnnouncements(event.target.checked);
         }}
       />
       <label htmlFor={id}>{t.announceLabel}</label>

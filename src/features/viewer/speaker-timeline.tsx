@@ -5,14 +5,13 @@
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Episode, Speaker } from '../../core/episode-model.ts';
 import { formatClock } from '../../core/time-format.ts';
-import { speakerSpans, type SpeakerSpan } from '../../core/transcript.ts';
+import { laneColor, lanePaths, timelineDuration, timelineSpans } from '../../core/speaker-lanes.ts';
+import type { SpeakerSpan } from '../../core/transcript.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { useCurrentSpeakerId } from '../shared/speakers-strip.tsx';
 import { usePlayback, usePlayerRuntime } from '../shared/player-runtime.tsx';
-
-const FALLBACK_COLORS = ['#7b5ea7', '#1f8a80', '#c47a12', '#3a6ea5', '#5f8a2d', '#a33b5c'];
 
 export function SpeakerTimeline({
   episode,
@@ -27,15 +26,11 @@ export function SpeakerTimeline({
   const { t } = useI18n();
   const { seek, clock } = usePlayerRuntime();
   const mediaDuration = usePlayback((state) => state.duration);
-  const lastEnd = useMemo(() => cues.reduce((end, cue) => Math.max(end, cue.endTime), 0), [cues]);
-  const duration =
-    Number.isFinite(mediaDuration) && mediaDuration > 0
-      ? mediaDuration
-      : (episode.media.duration ?? lastEnd) || 1;
-  // Pauses shorter than about a pixel of the lane are joined: a three-hour interview would
-  // otherwise draw thousands of slivers nobody can see.
-  const joinGap = Math.max(1, duration / 800);
-  const spans = useMemo(() => speakerSpans(cues, joinGap), [cues, joinGap]);
+  const duration = useMemo(
+    () => timelineDuration(mediaDuration, episode.media.duration, cues),
+    [mediaDuration, episode.media.duration, cues],
+  );
+  const spans = useMemo(() => timelineSpans(cues, duration), [cues, duration]);
   const trackRef = useRef<HTMLDivElement>(null);
   const playheadRef = useRef<HTMLDivElement>(null);
 
@@ -172,7 +167,7 @@ const TimelineLanes = memo(function TimelineLanes({
 }) {
   const paths = useMemo(() => lanePaths(spans, duration), [spans, duration]);
   return speakers.map((speaker, index) => {
-    const color = speaker.color ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+    const color = laneColor(speaker, index);
     return (
       <div key={speaker.id} className="timeline__lane" data-speaker-id={speaker.id}>
         <svg
@@ -188,16 +183,3 @@ const TimelineLanes = memo(function TimelineLanes({
     );
   });
 });
-
-/** Per speaker, an SVG path with a rectangle per span (x in seconds, 0–1 high), at least 0.2 % wide. */
-function lanePaths(spans: readonly SpeakerSpan[], duration: number): Map<string, string> {
-  const minWidth = duration * 0.002;
-  const round = (value: number): number => Math.round(value * 1000) / 1000;
-  const paths = new Map<string, string>();
-  for (const span of spans) {
-    const width = round(Math.max(minWidth, span.endTime - span.startTime));
-    const rect = `M${round(span.startTime)} 0h${width}v1h${-width}z`;
-    paths.set(span.speakerId, (paths.get(span.speakerId) ?? '') + rect);
-  }
-  return paths;
-}
