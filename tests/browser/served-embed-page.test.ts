@@ -14,6 +14,7 @@ import { FIRST_VISIBLE_LINE_TEXT } from './support/first-visible-line.ts';
 import { holdBack } from './support/hold-back.ts';
 import { afterFirstFrame } from './support/layout.ts';
 import { expectSameBoxes, partBoxes } from './support/part-boxes.ts';
+import { movedWhilePartlyParsed } from './support/partly-parsed.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -86,6 +87,21 @@ describe('the served embed page', () => {
       }
       expectSameBoxes(served, app);
       expect(problems.errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each([412, 1000])(
+    'moves nothing it has shown as the rest of the served page arrives (%i px)',
+    async (width) => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const release = await holdBack(page, EMBED_ENTRY);
+      await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
+      await page.locator('.embed--served .embed__footer').waitFor();
+      await afterFirstFrame(page);
+      expect(await page.evaluate(movedWhilePartlyParsed, 4)).toEqual([]);
+      release();
       await page.close();
     },
   );
