@@ -6,6 +6,7 @@ import { redBoxEmbed } from './src/server/embed-plugin.ts';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
 import { redBoxPrerender } from './src/server/prerender-plugin.ts';
 import { redBoxSaveApi } from './src/server/save-api.ts';
+import SoloSignal from './tests/solo-signal.ts';
 import LongestFirst from './tests/test-order.ts';
 
 // Serving under a sub-path: RED_BOX_BASE=/red-box/ npm run build (Contract 2).
@@ -61,6 +62,8 @@ export default defineConfig({
     maxWorkers: 2,
     // Longest files first, also on a fresh clone (tests/test-order.ts).
     sequence: { sequencer: LongestFirst },
+    // `npm test` starts the type check and lint when the solo files start (tests/solo-signal.ts).
+    reporters: ['default', new SoloSignal()],
     projects: [
       {
         extends: true,

@@ -1,15 +1,20 @@
 /**
- * npm test: the type check, lint and every vitest project, run side by side instead of one after
- * the other (serially they added ~35 s of wall clock before the first test started).
+ * npm test: the type check, lint and every vitest project, overlapped instead of one after the
+ * other (serially they added ~35 s of wall clock before the first test started).
  *
- * The type check and lint run at a lower CPU priority (nice), so on a two-core machine they use
- * what vitest leaves idle (browser tests wait on real-time playback) instead of slowing the
- * timing-sensitive tests. Their output is printed whole when each ends, so it never interleaves
- * with vitest's. Arguments go to vitest (`npm test -- --project unit`). Exit status: the first
- * failing step's, else 0.
+ * Vitest starts at once. The type check and lint start when vitest's solo files do (the files
+ * whose checks are about timing run one at a time after the others, vite.config.ts; the reporter
+ * tests/solo-signal.ts says when), or when vitest ends if no solo file runs: the files before run
+ * two at a time and keep both cores busy (beside them the type check and lint, about 65 s of CPU,
+ * lengthened that part by as much), while a solo file mostly waits on real-time playback and page
+ * loads and leaves a core idle. They run at a lower CPU priority (nice), so the solo files keep
+ * the CPU they need. Their output is printed whole when each ends, so it never interleaves with
+ * vitest's. Arguments go to vitest (`npm test -- --project unit`). Exit status: the first failing
+ * step's, else 0.
  */
 import { spawn } from 'node:child_process';
-import { platform } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,11 +45,12 @@ function prioritised(step: Step): readonly string[] {
     : step.command;
 }
 
-function run(step: Step): Promise<number> {
+function run(step: Step, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const started = performance.now();
   const [program, ...args] = prioritised(step);
   const child = spawn(program!, args, {
     cwd: projectRoot,
+    env,
     stdio: step.background ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
   const output: Buffer[] = [];
@@ -66,7 +72,32 @@ function run(step: Step): Promise<number> {
   });
 }
 
-const statuses = await Promise.all(steps.map(run));
+/** Resolves once `file` exists or `done` has settled, whichever comes first (polled). */
+function whenCreated(file: string, done: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (!existsSync(file)) return;
+      clearInterval(timer);
+      resolve();
+    }, 250);
+    void done.finally(() => {
+      clearInterval(timer);
+      resolve();
+    });
+  });
+}
+
+const signalDir = mkdtempSync(path.join(tmpdir(), 'red-box-test-'));
+const signal = path.join(signalDir, 'solo-started');
+const running = new Map<Step, Promise<number>>();
+for (const step of steps) {
+  if (!step.background)
+    running.set(step, run(step, { ...process.env, RED_BOX_SOLO_SIGNAL: signal }));
+}
+await whenCreated(signal, Promise.all(running.values()));
+for (const step of steps) if (step.background) running.set(step, run(step));
+const statuses = await Promise.all(steps.map((step) => running.get(step)!));
+rmSync(signalDir, { recursive: true, force: true });
 const failed = steps.filter((_, index) => statuses[index] !== 0).map((step) => step.name);
 if (failed.length) console.error(`[test] failed: ${failed.join(', ')}`);
 process.exitCode = statuses.find((status) => status !== 0) ?? 0;
