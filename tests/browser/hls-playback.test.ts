@@ -1,33 +1,28 @@
 /**
- * HLS in the viewer and the embed (Contract 8): the bundled episode lists its HLS ladder first.
- * Debian's Chromium plays HLS natively; a browser without native HLS (Firefox) is made by hiding
- * the HLS types from canPlayType, so the page loads video.js's http-streaming and plays through
- * Media Source Extensions. On both, the marked line follows the video; an episode without HLS
- * never loads the http-streaming code; a broken playlist gives way to the files after it.
+ * HLS in the viewer (Contract 8), played: natively (Debian's Chromium) and through video.js's
+ * http-streaming and Media Source Extensions (native HLS hidden from canPlayType, as Firefox has
+ * none), the marked line follows the video; a broken playlist gives way to the files after it, the
+ * line still in step. The lines are sampled against the playing video, so this file runs alone
+ * (browser-solo); which sources a page loads (no http-streaming for an episode without HLS, the
+ * files where neither way plays) is in hls-sources.test.ts, beside other files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
-import { EPISODE_ID, readCues, readEpisode } from './support/episode-fixture.ts';
+import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { HTTP_STREAMING_CHUNK, openPlayer, settlesOn } from './support/hls-page.ts';
 import { acceptableMarks, sampleMarkedLine, type LineSample } from './support/line-sync.ts';
-import { watchPageProblems, type PageProblems } from './support/page-watch.ts';
-import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
-import { copyEpisodes, copyWithoutHls } from './support/temp-episodes.ts';
+import { sharedPreviewServer, type RunningServer } from './support/servers.ts';
 
 let server: RunningServer;
 let browser: BrowserContext;
 const cues = readCues('transcript.en.vtt');
 /** Seconds a marked line may lag a cue boundary in a sample (see expectLinesInStep). */
 const SLACK = 0.1;
-const HTTP_STREAMING_CHUNK = /\/assets\/http-streaming-[^/]+\.js$/;
-
-/** A copy of the bundled episode without its HLS source (and ladder), in its own build. */
-const MP4_ONLY_ID = 'mp4-only-episode';
 
 beforeAll(async () => {
-  const { episodesDir } = copyEpisodes();
-  copyWithoutHls(episodesDir, MP4_ONLY_ID);
-  server = await startPreviewServer(await buildApp({ episodesDir }), { episodesDir });
+  // The bundled episode (HLS first) as the run's shared build serves it.
+  server = await sharedPreviewServer();
   browser = await launchChromium();
 });
 
@@ -35,79 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface Setup {
-  /** Hide native HLS from canPlayType, as Firefox has none. */
-  readonly noNativeHls?: boolean;
-  /** Remove Media Source Extensions as well: neither way to play HLS. */
-  readonly noMediaSource?: boolean;
-  /** Serve this text as the master playlist. */
-  readonly masterPlaylist?: string;
-}
-
-interface Opened {
-  readonly page: Page;
-  readonly problems: PageProblems;
-  readonly requests: string[];
-}
-
-async function open(pagePath: string, setup: Setup = {}): Promise<Opened> {
-  const page = await browser.newPage();
-  // A deliberately broken playlist makes the browser log its failed requests.
-  const problems = watchPageProblems(page, setup.masterPlaylist ? [/Failed to load resource/] : []);
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.addInitScript(
-    ({ noNativeHls, noMediaSource }) => {
-      if (noNativeHls) {
-        const canPlayType = HTMLMediaElement.prototype.canPlayType;
-        HTMLMediaElement.prototype.canPlayType = function (type: string) {
-          return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
-        };
-      }
-      if (noMediaSource) {
-        Object.defineProperty(window, 'MediaSource', { value: undefined });
-        Object.defineProperty(window, 'ManagedMediaSource', { value: undefined });
-      }
-    },
-    { noNativeHls: Boolean(setup.noNativeHls), noMediaSource: Boolean(setup.noMediaSource) },
-  );
-  if (setup.masterPlaylist !== undefined) {
-    const body = setup.masterPlaylist;
-    await page.route('**/media/hls/master.m3u8', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/vnd.apple.mpegurl', body }),
-    );
-  }
-  await page.goto(`${server.url}${pagePath}`);
-  await page.locator('[data-cue-id]').first().waitFor();
-  // video.js (which chooses between native HLS, http-streaming and the files) adopts the page's
-  // video once the page is idle; until then the browser's own player has chosen a source itself.
-  await page.waitForFunction(
-    () => {
-      // video.js marks the element it plays through as its tech.
-      const video = document.querySelector('video');
-      return Boolean(video?.classList.contains('vjs-tech')) && (video?.readyState ?? 0) >= 1;
-    },
-    null,
-    { timeout: 30_000 },
-  );
-  return { page, problems, requests };
-}
-
-/**
- * The source the video plays once it has one ('' while it has none or is still loading it): a
- * source switch (video.js giving the element to http-streaming, a fallback) empties the element,
- * and a seek made before its metadata is only remembered, not made (no 'seeked' follows).
- */
-const currentSource = (page: Page) =>
-  page.evaluate(() => {
-    const video = document.querySelector('video')!;
-    return video.readyState >= HTMLMediaElement.HAVE_METADATA ? video.currentSrc : '';
-  });
-
-/** Wait until the video plays a source matching `pattern`, with its metadata. */
-const settlesOn = (page: Page, pattern: RegExp) =>
-  expect.poll(() => currentSource(page), { timeout: 30_000 }).toMatch(pattern);
 
 /**
  * Play three stretches (the start at 2×, the middle, near the end) and sample the marked line.
@@ -147,14 +69,12 @@ function expectLinesInStep(samples: readonly LineSample[]): void {
 }
 
 describe('HLS playback', () => {
-  it('lists the HLS ladder first in the bundled episode, the files after it', () => {
-    const types = readEpisode().media.sources.map((source) => source.type);
-    expect(types[0]).toBe('application/x-mpegURL');
-    expect(types.slice(1)).toContain('video/mp4');
-  });
-
   it('plays HLS natively where the browser can, without loading http-streaming, lines in step', async () => {
-    const { page, problems, requests } = await open(`/watch/${EPISODE_ID}`);
+    const { page, problems, requests } = await openPlayer(
+      browser,
+      server.url,
+      `/watch/${EPISODE_ID}`,
+    );
     await settlesOn(page, /\/media\/hls\/master\.m3u8$/);
     expectLinesInStep(await sampleThreeStretches(page));
     expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
@@ -163,7 +83,12 @@ describe('HLS playback', () => {
   });
 
   it('plays HLS through http-streaming where the browser has no native HLS, lines in step', async () => {
-    const { page, problems, requests } = await open(`/watch/${EPISODE_ID}`, { noNativeHls: true });
+    const { page, problems, requests } = await openPlayer(
+      browser,
+      server.url,
+      `/watch/${EPISODE_ID}`,
+      { noNativeHls: true },
+    );
     // Media Source Extensions: the element plays a blob, fed from the playlist's segments.
     await settlesOn(page, /^blob:/);
     expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toHaveLength(1);
@@ -182,29 +107,6 @@ describe('HLS playback', () => {
     await page.close();
   });
 
-  it('never loads http-streaming for an episode without HLS, even where it would be needed', async () => {
-    for (const address of [`/watch/${MP4_ONLY_ID}`, `/embed/${MP4_ONLY_ID}`]) {
-      const { page, problems, requests } = await open(address, { noNativeHls: true });
-      await settlesOn(page, /\/media\/episode\.(webm|mp4)$/);
-      await page.waitForTimeout(500);
-      expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
-      expect(requests.some((url) => url.includes('.m3u8'))).toBe(false);
-      expect(problems.errors).toEqual([]);
-      await page.close();
-    }
-  });
-
-  it('plays the files where the browser can play HLS neither way', async () => {
-    const { page, problems, requests } = await open(`/watch/${EPISODE_ID}`, {
-      noNativeHls: true,
-      noMediaSource: true,
-    });
-    await settlesOn(page, /\/media\/episode\.(webm|mp4)$/);
-    expect(requests.filter((url) => HTTP_STREAMING_CHUNK.test(url))).toEqual([]);
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  });
-
   // A master playlist naming a rendition that is not there (a half-uploaded ladder).
   const brokenMaster =
     '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=70000,RESOLUTION=640x360,CODECS="avc1.4d401e,mp4a.40.2"\nmissing/index.m3u8\n';
@@ -214,7 +116,7 @@ describe('HLS playback', () => {
     ['through http-streaming', { noNativeHls: true }],
   ] as const) {
     it(`falls back to the files when the HLS playlist is broken (${name})`, async () => {
-      const { page, problems } = await open(`/watch/${EPISODE_ID}`, {
+      const { page, problems } = await openPlayer(browser, server.url, `/watch/${EPISODE_ID}`, {
         ...setup,
         masterPlaylist: brokenMaster,
       });
