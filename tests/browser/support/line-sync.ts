@@ -66,14 +66,26 @@ export function sampleMarkedLine(
   );
 }
 
-/** The cue ids a sample at `time` may show marked, allowing `slack` seconds after a boundary. */
+/**
+ * The cue ids a sample at `time` may show marked, allowing `slack` seconds after a boundary: what
+ * the playhead held at any moment of [time − slack, time]. That is the state at both ends and on
+ * each side of every boundary inside the window: a gap between two lines shorter than the slack
+ * (the bundled episode has 67 ms ones) may still be marked as no line just after the next begins.
+ */
 export function acceptableMarks(
   cues: readonly ParsedCue[],
   time: number,
   slack: number,
 ): Set<string | null> {
+  const from = time - slack;
+  const moments = [time, from];
+  for (const cue of cues) {
+    for (const boundary of [cue.startTime, cue.endTime]) {
+      if (boundary > from && boundary <= time) moments.push(boundary, boundary - 1e-6);
+    }
+  }
   const ids = new Set<string | null>();
-  for (const t of [time, time - slack]) {
+  for (const t of moments) {
     const index = findCueIndexAt(cues, t);
     ids.add(index >= 0 ? cues[index]!.id : null);
   }
