@@ -78,11 +78,15 @@ const cues = Array.from({ length: 8 }, (_, i) => ({
   endTime: 0.1 + i * 0.12 + 0.1,
 }));
 
-/** Play and record (media time at the change − the boundary) for every change of cue. */
+/**
+ * Play and record (media time at the change − the boundary) for every change of cue, and the
+ * longest the test's process went without running a timer (`stall`, in media seconds): a shared
+ * machine can take the CPU away for half a second, and no clock can answer while it does.
+ */
 async function lagsAt(
   rate: number,
   media: SimulatedMedia = new SimulatedMedia(),
-): Promise<{ lags: number[]; indexes: number[] }> {
+): Promise<{ lags: number[]; indexes: number[]; stall: number }> {
   clock = createMediaClock(media as unknown as HTMLMediaElement);
   const follower = clock.follow(buildTimeIndex(cues));
   const lags: number[] = [];
@@ -94,32 +98,45 @@ async function lagsAt(
     lags.push(media.currentTime - boundary);
     indexes.push(index);
   });
+  let stall = 0;
+  let lastTick = performance.now();
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, ((now - lastTick) / 1000) * rate);
+    lastTick = now;
+  }, 5);
   media.playbackRate = rate;
   media.play();
   await new Promise((resolve) =>
     setTimeout(resolve, ((cues[cues.length - 1]!.endTime + 0.1) / rate) * 1000),
   );
   media.pause();
-  return { lags, indexes };
+  clearInterval(watchdog);
+  return { lags, indexes, stall };
 }
+
+/**
+ * The longest lag allowed: "at the boundary", loosely (shared machines), not "at the next event"
+ * (a timeupdate comes every 250 ms); plus the longest time the process was not run at all.
+ */
+const lagBound = (rate: number, stall: number) => 0.06 * rate + stall;
 
 describe(createMediaClock.name, () => {
   for (const rate of [1, 2]) {
     it(`tells of every cue start and end at ${rate}×, never early`, async () => {
-      const { lags, indexes } = await lagsAt(rate);
+      const { lags, indexes, stall } = await lagsAt(rate);
       const starts = indexes.filter((index) => index >= 0);
       expect(starts).toEqual(cues.map((_, i) => i));
       expect(Math.min(...lags)).toBeGreaterThanOrEqual(0);
-      // Loose on purpose (shared machines): the point is "at the boundary", not "at the next event".
-      expect(Math.max(...lags)).toBeLessThan(0.06 * rate);
+      expect(Math.max(...lags)).toBeLessThan(lagBound(rate, stall));
     });
   }
 
   it('sees the media move where currentTime is kept for the rest of a task, as in Chromium', async () => {
-    const { lags, indexes } = await lagsAt(2, new KeptPerTaskMedia());
+    const { lags, indexes, stall } = await lagsAt(2, new KeptPerTaskMedia());
     expect(indexes.filter((index) => index >= 0)).toEqual(cues.map((_, i) => i));
     expect(Math.min(...lags)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...lags)).toBeLessThan(0.06 * 2);
+    expect(Math.max(...lags)).toBeLessThan(lagBound(2, stall));
   });
 
   it('answers at once after a seek, and follows a change of rate', async () => {
