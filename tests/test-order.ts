@@ -49,7 +49,6 @@ const SLOW: Readonly<Record<string, number>> = {
   'tests/browser/translator-tap-timing.test.ts': 20,
   'tests/browser/translator-drafts.test.ts': 19,
   'tests/browser/first-page-sync.test.ts': 18,
-  'tests/browser/live-episode-files.test.ts': 17,
   'tests/browser/words.test.ts': 17,
   'tests/unit/align/align-cli.test.ts': 17,
   'tests/unit/check.test.ts': 13,

@@ -1,8 +1,8 @@
 /**
  * Under `npm start`, a cue file edited on disk shows up in an open page: only that file is
- * refetched, the page does not reload, and a playing video keeps playing. An episode that
- * `npm run import` writes into the running server's episodes folder is listed on / and plays at
- * /watch/<id> with no restart.
+ * refetched, the page does not reload, and a playing video keeps playing. How soon is timed, so
+ * this file runs alone (browser-solo); an episode imported into the running server's folder is in
+ * live-episode-import.test.ts, beside other files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { EPISODE_ID } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { startDevServer, type RunningServer } from './support/servers.ts';
 import { copyEpisodes, withoutWordTimestamps } from './support/temp-episodes.ts';
-import { IMPORT_SCRIPT, importRecording, spawnScript } from '../unit/support/import-run.ts';
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -76,41 +75,4 @@ describe('live episode files under the dev server', () => {
     console.log(`[red-box] file change visible in the page after ${latency} ms`);
     expect(problems.errors).toEqual([]);
   });
-
-  it('lists an episode imported while it runs on / and plays it at /watch/<id>, no restart', async () => {
-    const recording = await importRecording();
-    const id = 'imported-while-running';
-    // Straight into the served folder, as a publisher runs it beside `npm start`.
-    const outcome = await spawnScript(
-      IMPORT_SCRIPT,
-      [
-        id,
-        '--media',
-        recording.videoFile!,
-        '--transcript',
-        recording.transcriptFile,
-        '--title',
-        'Imported while the server runs',
-        '--published',
-        '2025-02-03',
-        '--no-hls',
-      ],
-      episodesDir,
-    );
-    expect(outcome.code, outcome.stderr).toBe(0);
-    const page = await browser.newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(`${server.url}/`);
-    await page.getByRole('link', { name: /Imported while the server runs/ }).click();
-    await page.waitForURL(`**/watch/${id}`);
-    await page.locator('[data-cue-id]').first().waitFor();
-    await page.evaluate(async () => {
-      const video = document.querySelector('video')!;
-      video.muted = true;
-      await video.play();
-    });
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5);
-    expect(problems.errors).toEqual([]);
-    await page.close();
-  }, 300_000);
 });
