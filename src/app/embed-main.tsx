@@ -3,7 +3,7 @@
  * what the embed needs: no episode list, no translator, no schema checks.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectLiveEpisodeFiles } from '../data/live-episode-files.ts';
 import { openEmbedChannel, playerIdFromHash } from '../features/embed/embed-channel.ts';
@@ -34,16 +34,19 @@ const channel = openEmbedChannel(
   playerIdFromHash(window.location.hash),
 );
 
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <EmbedPage
-          episodeId={route.name === 'embed' ? route.episodeId : null}
-          search={window.location.search}
-          channel={channel}
-        />
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+const root = createRoot(container);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <EmbedPage
+            episodeId={route.name === 'embed' ? route.episodeId : null}
+            search={window.location.search}
+            channel={channel}
+          />
+        </I18nProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

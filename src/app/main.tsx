@@ -1,5 +1,5 @@
 /** Entry point of the app pages (/, /watch, /translate). The embed has its own entry. */
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { revalidateServedFiles } from '../data/served-page-data.ts';
@@ -19,13 +19,16 @@ if (!container) throw new Error('[red-box] index.html has no #root element');
 captureServedVideo();
 captureServedReadingPlace();
 const queryClient = createQueryClient();
-createRoot(container).render(
-  <StrictMode>
-    <App
-      queryClient={queryClient}
-      route={matchRoute(window.location.pathname, import.meta.env.BASE_URL)}
-      search={window.location.search}
-    />
-  </StrictMode>,
+const root = createRoot(container);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App
+        queryClient={queryClient}
+        route={matchRoute(window.location.pathname, import.meta.env.BASE_URL)}
+        search={window.location.search}
+      />
+    </StrictMode>,
+  ),
 );
 revalidateServedFiles(queryClient);

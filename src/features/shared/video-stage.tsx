@@ -156,13 +156,18 @@ export function VideoStage({
     // loads, once the first screen is done: until then the browser's own player seeks and plays.
     let mounted: VideoPlayer | null = null;
     let disposed = false;
-    const cancelIdleWork = whenPageIdle(() => {
+    let cancelIdleWork = whenPageIdle(() => {
       media.preload = 'auto';
       import('../../player/video-player.ts').then(
         ({ mountVideoPlayer }) => {
           if (disposed) return;
-          mounted = mountVideoPlayer(container, { ...options, language });
-          setPlayer(mounted);
+          // Evaluating video.js and starting a player are each a long task on a slow phone: the
+          // player starts in a task of its own, at the next idle moment, not in the one that
+          // evaluated the module.
+          cancelIdleWork = whenPageIdle(() => {
+            mounted = mountVideoPlayer(container, { ...options, language });
+            setPlayer(mounted);
+          });
         },
         (error: unknown) =>
           console.warn("[red-box] video.js did not load; the browser's own player stays", error),
