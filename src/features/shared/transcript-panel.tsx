@@ -89,16 +89,22 @@ export function TranscriptPanel({
   const { t } = useI18n();
   const runtime = usePlayerRuntime();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  const attachScroll = useCallback((element: HTMLDivElement | null) => {
-    scrollRef.current = element;
-    setScrollElement(element);
-  }, []);
-  const geometryRef = useRef<RowGeometry>(null);
   const [tabStop] = useState(() => createIndexStore(0));
   const rows = useRows(episode, transcript, secondary);
   const printing = usePrinting();
   const virtualized = rows.length >= VIRTUALIZE_FROM && !printing;
+  // Only the virtualizer needs the scroll container as state. Setting it for every panel made the
+  // app's first commit start a second, synchronous render of the whole panel in the same task (a
+  // ref is set in the commit's layout phase): on a slow phone a long task of its own.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScroll = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      if (virtualized) setScrollElement(element);
+    },
+    [virtualized],
+  );
+  const geometryRef = useRef<RowGeometry>(null);
 
   const scrollToLine = useCallback((index: number, behavior: ScrollBehavior) => {
     geometryRef.current?.scrollToRow(index, behavior);
