@@ -5,6 +5,7 @@ import { App } from './app.tsx';
 import { revalidateServedFiles } from '../data/served-page-data.ts';
 import { captureServedVideo } from '../player/native-video.ts';
 import { captureServedReadingPlace } from '../features/shared/served-reading-place.ts';
+import { prepareServedQueries } from '../data/episode-queries.ts';
 import { createQueryClient } from './query-client.ts';
 import { matchRoute } from './routes.ts';
 import './styles.css';
@@ -19,16 +20,22 @@ if (!container) throw new Error('[red-box] index.html has no #root element');
 captureServedVideo();
 captureServedReadingPlace();
 const queryClient = createQueryClient();
+// React's first render of the whole page is a transition, rendered in slices of a few ms and
+// committed at once when all of it is ready: on a slow phone it was one task of 400-600 ms (4x
+// throttled) that held every click and frame. The served page stays on screen until that commit.
+// The files the page was served with are decoded and parsed before it, each in a task of its own.
 const root = createRoot(container);
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App
-        queryClient={queryClient}
-        route={matchRoute(window.location.pathname, import.meta.env.BASE_URL)}
-        search={window.location.search}
-      />
-    </StrictMode>,
-  ),
-);
+const render = () =>
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App
+          queryClient={queryClient}
+          route={matchRoute(window.location.pathname, import.meta.env.BASE_URL)}
+          search={window.location.search}
+        />
+      </StrictMode>,
+    ),
+  );
+void prepareServedQueries().then(render, render);
 revalidateServedFiles(queryClient);

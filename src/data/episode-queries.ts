@@ -13,7 +13,7 @@ import { parseCueFile } from './parse-off-thread.ts';
 import { fetchJson, fetchText } from './http.ts';
 import { episodeFileUrl, episodeIndexUrl } from './episode-urls.ts';
 import { mark, MARKS } from './performance-marks.ts';
-import { servedFileText } from './served-page-data.ts';
+import { servedFileText, servedPageData } from './served-page-data.ts';
 
 export const episodeKeys = {
   all: ['episodes'] as const,
@@ -51,6 +51,9 @@ function fromServed<T>(
 ): T | undefined {
   const text = servedFileText(episodeId, file);
   if (text === undefined) return undefined;
+  // Made already, ahead of the first render (prepareServedQueries) or by a query before.
+  const made = keptFromServed<T>(queryKey, text);
+  if (made !== undefined) return made;
   try {
     const data = make(text);
     madeFromServed.set(hashKey(queryKey), { text, data });
@@ -65,6 +68,37 @@ function fromServed<T>(
 function keptFromServed<T>(queryKey: readonly unknown[], text: string): T | undefined {
   const kept = madeFromServed.get(hashKey(queryKey));
   return kept?.text === text ? (kept.data as T) : undefined;
+}
+
+/** The speakers a cue file is parsed with (part of its query key). */
+export function castOf(episode: Episode): SpeakerRef[] {
+  return episode.speakers.map(({ id, name }) => ({ id, name }));
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Decode and parse the files the page was served with before React's first render, each in a
+ * task of its own: made in the queries' `initialData`, they were part of that render's first
+ * task, which cannot be cut (on a slow phone the parse alone is tens of ms). The queries then find
+ * them made (fromServed). Resolves at once on a page served without files.
+ */
+export async function prepareServedQueries(): Promise<void> {
+  const data = servedPageData();
+  if (!data) return;
+  const episode = episodeQueryOptions(data.episodeId).initialData?.();
+  if (!episode) return;
+  for (const track of episode.tracks) {
+    const files: [string | undefined, 'transcript' | 'chapters', SpeakerRef[]][] = [
+      [track.transcript, 'transcript', castOf(episode)],
+      [track.chapters, 'chapters', []],
+    ];
+    for (const [file, kind, speakers] of files) {
+      if (!file || servedFileText(episode.id, file) === undefined) continue;
+      await nextTask();
+      cueFileQueryOptions(episode.id, file, kind, speakers).initialData?.();
+    }
+  }
 }
 
 /** One episode's episode.json, checked for what the player needs. */

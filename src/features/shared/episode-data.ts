@@ -9,7 +9,7 @@ import type { Chapter } from '../../core/cue-model.ts';
 import { findTrack, sourceTrack, type Episode, type Track } from '../../core/episode-model.ts';
 import { turnStarts } from '../../core/transcript.ts';
 import type { ParsedCue, ParseResult } from '../../core/vtt-parse.ts';
-import { cueFileQueryOptions, episodeQueryOptions } from '../../data/episode-queries.ts';
+import { castOf, cueFileQueryOptions, episodeQueryOptions } from '../../data/episode-queries.ts';
 
 export function useEpisode(id: string) {
   return useQuery(episodeQueryOptions(id));
@@ -30,10 +30,6 @@ export function resolveTrack(episode: Episode, requested: string | null): Resolv
     track: wanted ?? fallback,
     unknownLanguage: requested && !wanted ? requested : null,
   };
-}
-
-function castOf(episode: Episode) {
-  return episode.speakers.map(({ id, name }) => ({ id, name }));
 }
 
 /** A transcript ready to show: cues in file order plus per-cue rendering facts. */
