@@ -75,6 +75,10 @@ export function castOf(episode: Episode): SpeakerRef[] {
   return episode.speakers.map(({ id, name }) => ({ id, name }));
 }
 
+/** A query's initial data, made now (the options below give it as a function). */
+const made = <T>(initialData: T | (() => T | undefined) | undefined): T | undefined =>
+  typeof initialData === 'function' ? (initialData as () => T | undefined)() : initialData;
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -86,7 +90,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function prepareServedQueries(): Promise<void> {
   const data = servedPageData();
   if (!data) return;
-  const episode = episodeQueryOptions(data.episodeId).initialData?.();
+  const episode = made(episodeQueryOptions(data.episodeId).initialData);
   if (!episode) return;
   for (const track of episode.tracks) {
     const files: [string | undefined, 'transcript' | 'chapters', SpeakerRef[]][] = [
@@ -96,7 +100,7 @@ export async function prepareServedQueries(): Promise<void> {
     for (const [file, kind, speakers] of files) {
       if (!file || servedFileText(episode.id, file) === undefined) continue;
       await nextTask();
-      cueFileQueryOptions(episode.id, file, kind, speakers).initialData?.();
+      made(cueFileQueryOptions(episode.id, file, kind, speakers).initialData);
     }
   }
 }
