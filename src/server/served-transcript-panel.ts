@@ -16,6 +16,7 @@ import { hasTimestampTags } from '../core/cue-words.ts';
 import { directionOf } from '../core/language.ts';
 import { formatClock } from '../core/time-format.ts';
 import { turnStarts } from '../core/transcript.ts';
+import { VIRTUALIZE_FROM } from '../features/shared/long-transcript.ts';
 import { english } from '../features/shared/messages.ts';
 import {
   SERVED_HIGHLIGHT_WORDS_ID,
@@ -136,7 +137,8 @@ export function servedTranscriptPanelHtml(
   const starts = turnStarts(cues);
   const dir = directionOf(lang);
   const out: string[] = [
-    `<section class="${`transcript transcript--served ${className}`.trim()}" aria-label="Transcript">`,
+    // A long transcript's rows past its first screens are laid out only near the view (styles.css).
+    `<section class="${`transcript transcript--served${cues.length >= VIRTUALIZE_FROM ? ' transcript--long' : ''} ${className}`.trim()}" aria-label="Transcript">`,
     headerHtml(input, toolbar),
     `<div class="transcript__scroll" ${SERVED_SCROLLER_ATTRIBUTE}>`,
   ];

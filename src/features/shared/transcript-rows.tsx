@@ -31,8 +31,8 @@ export interface RowGeometry {
   focusRow(index: number): void;
 }
 
-/** Transcripts from this many cues on are virtualized (Contract 3 keeps all lines below 300). */
-export const VIRTUALIZE_FROM = 300;
+/** Transcripts from this many cues on are virtualized (long-transcript.ts). */
+export { VIRTUALIZE_FROM } from './long-transcript.ts';
 
 interface RowsProps {
   readonly count: number;
