@@ -12,7 +12,7 @@ import { readEmbedParams } from '../features/shared/embed-params.ts';
 import { I18nProvider } from '../features/shared/i18n.tsx';
 import { revalidateServedFiles } from '../data/served-page-data.ts';
 import { captureServedVideo } from '../player/native-video.ts';
-import { captureServedReadingPlace } from '../features/shared/served-reading-place.ts';
+import { watchServedReadingPlace } from '../features/shared/served-reading-place.ts';
 import { prepareServedQueries } from '../data/episode-queries.ts';
 import { createQueryClient } from './query-client.ts';
 import { matchRoute } from './routes.ts';
@@ -23,7 +23,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('[red-box] embed.html has no #root element');
 
 captureServedVideo();
-captureServedReadingPlace();
+watchServedReadingPlace();
 const route = matchRoute(window.location.pathname, import.meta.env.BASE_URL);
 const queryClient = createQueryClient();
 connectLiveEpisodeFiles(queryClient);

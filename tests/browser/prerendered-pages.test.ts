@@ -233,6 +233,70 @@ describe('pre-rendered episode pages', () => {
   );
 });
 
+describe('a reader busy in the served page while the app renders', () => {
+  it('keeps the keyboard’s focus on its line, and a scroll made while the app renders', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
+    await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
+    await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    await afterFirstFrame(page);
+    // A keyboard user tabs into the served transcript and on to its third line.
+    const focusedCue = () =>
+      page.evaluate(
+        () =>
+          document.activeElement
+            ?.closest('[data-served-cue], [data-cue-id]')
+            ?.getAttribute(
+              document.activeElement.closest('[data-cue-id]') ? 'data-cue-id' : 'data-served-cue',
+            ) ?? null,
+      );
+    for (let presses = 0; presses < 60 && (await focusedCue()) === null; presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const cue = await focusedCue();
+    expect(cue).toBe(cues[2]!.id);
+
+    // The app starts, slowly (a slow phone's CPU): the reader scrolls the served panel while its
+    // first render is under way (its served files are parsed, its lines not yet on screen).
+    const cdp = await browser.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    release();
+    await page.waitForFunction(
+      () => performance.getEntriesByName('red-box:file-parsed').length > 0,
+      null,
+      { polling: 10, timeout: 60_000 },
+    );
+    const scrolledWhileRendering = await page.evaluate(() => {
+      const scroller = document.querySelector('[data-served-scroller]');
+      if (!scroller || document.querySelector('[data-cue-id]')) return false;
+      scroller.scrollTop = 900;
+      return true;
+    });
+    expect(scrolledWhileRendering, 'the app had already taken over').toBe(true);
+    await afterFirstFrame(page);
+    type Place = { cue: string; x: number; y: number } | null;
+    const served = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
+    expect(served?.cue).not.toBe(cues[0]!.id);
+    await page.locator('[data-cue-id]').first().waitFor({ timeout: 60_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    // The same line is first in view, where it was; the focus is on the app's line of that cue.
+    const app = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
+    expect(app?.cue).toBe(served?.cue);
+    expect(Math.abs(app!.y - served!.y), `first line y: ${served!.y} → ${app!.y}`).toBeLessThan(1);
+    expect(await focusedCue()).toBe(cue);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cue-id'))).toBe(
+      true,
+    );
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('hostile text in a pre-rendered page, and a sub-path', () => {
   const HOSTILE = 'script-in-title';
   const hostileTitle = 'A </script><script>window.hacked=1</script> & "quotes" <b>bold</b>';

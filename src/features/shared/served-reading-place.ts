@@ -1,12 +1,16 @@
 /**
  * Where the reader was in a pre-rendered page's served transcript when the app took the page over
- * (issue 19): the first served line in view in the served panel (src/server/served-transcript-
- * panel.ts, on the watch and embed pages), which scrolls by itself, once the reader has scrolled
- * it. The app's panel opens scrolled as far instead of at the top, so taking over does not lose
- * the reader's place. (The page around the panel is served laid out as the app lays it out, so a
- * scroll of the page stays as it is.)
+ * (issue 19), so that taking over loses neither:
+ * - the first served line in view in the served panel (src/server/served-transcript-panel.ts, on
+ *   the watch and embed pages), which scrolls by itself, once the reader has scrolled it: the
+ *   app's panel opens scrolled as far instead of at the top. (The page around the panel is served
+ *   laid out as the app lays it out, so a scroll of the page stays as it is.)
+ * - the served line a keyboard user had focused: the app's line of the same cue takes the focus
+ *   (else it would fall to the page's body when the served lines go).
  *
- * Read once before React's first commit removes the served markup (as captureServedVideo is).
+ * Watched from the app's first script until its first commit removes the served markup: that
+ * first render is a transition that can take seconds on a slow phone, and the reader may scroll
+ * or move the focus meanwhile.
  */
 
 /** Marks the served transcript's scrolling area. */
@@ -22,7 +26,17 @@ export interface ReadingPlace {
   readonly offset: number;
 }
 
-let place: ReadingPlace | null = null;
+/** What the app's panel takes over from the served one. */
+export interface ServedPlace {
+  /** The first line in view once the reader has scrolled (null: not scrolled). */
+  readonly reading: ReadingPlace | null;
+  /** The cue of the served line that had the keyboard's focus (null: none). */
+  readonly focusedCueId: string | null;
+}
+
+const NOWHERE: ServedPlace = { reading: null, focusedCueId: null };
+let place: ServedPlace = NOWHERE;
+let stopWatching: () => void = () => {};
 
 /**
  * The first served line in `scroller` whose row starts at or below the top of its scrolled area:
@@ -40,19 +54,61 @@ function firstLineIn(scroller: HTMLElement): ReadingPlace | null {
   return null;
 }
 
-/** Note the reader's place in the served transcript (call before rendering). */
-export function captureServedReadingPlace(): void {
-  place = null;
-  if (typeof document === 'undefined') return;
-  const scroller = document.querySelector<HTMLElement>(`[${SERVED_SCROLLER_ATTRIBUTE}]`);
-  // Not scrolled: the app's own start (the top, or the current line) is the reader's place too.
-  if (!scroller || scroller.scrollTop <= 0) return;
-  place = firstLineIn(scroller);
+/** The cue of the served line `target` is in (or is), if any. */
+function servedCueOf(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  return target.closest('[data-served-cue]')?.getAttribute('data-served-cue') ?? null;
 }
 
-/** The reader's place, once (null when there is none). */
-export function takeServedReadingPlace(): ReadingPlace | null {
+/** Follow the reader's place in the served transcript until it is taken (call before rendering). */
+export function watchServedReadingPlace(): void {
+  stopWatching();
+  place = NOWHERE;
+  if (typeof document === 'undefined') return;
+  const scroller = document.querySelector<HTMLElement>(`[${SERVED_SCROLLER_ATTRIBUTE}]`);
+  if (!scroller) return;
+  // Not scrolled: the app's own start (the top, or the current line) is the reader's place too.
+  // Read in the scroll event, where the layout is fresh: no layout is forced for it.
+  const noteScroll = (): void => {
+    place = { ...place, reading: scroller.scrollTop > 0 ? firstLineIn(scroller) : null };
+  };
+  // Only a keyboard's focus: a line clicked with a mouse or a finger seeks, and the app's
+  // following carries on from there, as after a click on the app's own line.
+  const noteFocus = (event: FocusEvent): void => {
+    const cueId = servedCueOf(event.target);
+    const byKeyboard = event.target instanceof Element && event.target.matches(':focus-visible');
+    place = { ...place, focusedCueId: cueId && byKeyboard ? cueId : null };
+  };
+  // Focus moved somewhere else on the page, or a pointer used: the keyboard's place is gone.
+  // Not a focusout to nowhere: Chromium sends one when the served line is removed at take-over.
+  const noteBlur = (event: FocusEvent): void => {
+    if (event.relatedTarget && servedCueOf(event.relatedTarget) === null) forgetFocus();
+  };
+  const forgetFocus = (): void => {
+    place = { ...place, focusedCueId: null };
+  };
+  noteScroll();
+  const focused = document.activeElement;
+  if (focused && servedCueOf(focused) && focused.matches(':focus-visible')) {
+    place = { ...place, focusedCueId: servedCueOf(focused) };
+  }
+  scroller.addEventListener('scroll', noteScroll, { passive: true });
+  document.addEventListener('focusin', noteFocus);
+  document.addEventListener('focusout', noteBlur);
+  document.addEventListener('pointerdown', forgetFocus, true);
+  stopWatching = () => {
+    document.removeEventListener('pointerdown', forgetFocus, true);
+    scroller.removeEventListener('scroll', noteScroll);
+    document.removeEventListener('focusin', noteFocus);
+    document.removeEventListener('focusout', noteBlur);
+    stopWatching = () => {};
+  };
+}
+
+/** The reader's place, once, and the watching stops (NOWHERE when there is none). */
+export function takeServedPlace(): ServedPlace {
+  stopWatching();
   const taken = place;
-  place = null;
+  place = NOWHERE;
   return taken;
 }

@@ -6,7 +6,6 @@
 import {
   useCallback,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -20,13 +19,13 @@ import type { ClockFollower } from '../../player/media-clock.ts';
 import type { TranscriptView } from './episode-data.ts';
 import { useI18n } from './i18n.tsx';
 import { createIndexStore } from './item-store.ts';
-import { takeServedReadingPlace } from './served-reading-place.ts';
 import { usePlayerRuntime } from './player-runtime.tsx';
 import { TranscriptLine, type TranscriptRow } from './transcript-line.tsx';
 import { AllRows, VirtualRows, VIRTUALIZE_FROM, type RowGeometry } from './transcript-rows.tsx';
 import { SearchBox, useTranscriptSearch, type InitialSearch } from './transcript-search.tsx';
 import { useCopyLineLink } from './use-copy-line-link.ts';
 import { useFollowMode } from './use-follow-mode.ts';
+import { useServedPlace } from './use-served-place.ts';
 import { usePrinting } from './use-printing.ts';
 import {
   useHighlightWordsSetting,
@@ -135,19 +134,7 @@ export function TranscriptPanel({
 
   const { pause: pauseFollowing } = follow;
 
-  // A reader who had scrolled the served transcript (before the app took the page over) keeps
-  // their place: the same line first in view, and following paused, as after any scroll of theirs.
-  // Taken by the first panel that opens: later the place is the reader's and follow mode's.
-  useLayoutEffect(() => {
-    const place = takeServedReadingPlace();
-    const container = scrollRef.current;
-    const index = place ? rows.findIndex((row) => row.cue.id === place.cueId) : -1;
-    const box = index >= 0 ? geometryRef.current?.rowBox(index) : null;
-    if (!place || !container || !box) return;
-    pauseFollowing();
-    container.scrollTop = box.top - place.offset;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useServedPlace({ rows, scrollRef, geometryRef, tabStop, pauseFollowing });
   const showMatch = useCallback(
     (index: number) => {
       pauseFollowing();

@@ -1,0 +1,55 @@
+/**
+ * The app's transcript panel takes over the served one's place (served-reading-place.ts): a reader
+ * who had scrolled the served transcript keeps the same line first in view, and following paused,
+ * as after any scroll of theirs; a keyboard user who had focused a served line finds the focus on
+ * the same line, and following paused, as when they focus one of the app's lines.
+ * Taken by the first panel that opens: later the place is the reader's and follow mode's.
+ */
+import { useLayoutEffect, type RefObject } from 'react';
+import type { IndexStore } from './item-store.ts';
+import { takeServedPlace } from './served-reading-place.ts';
+import type { TranscriptRow } from './transcript-line.tsx';
+import type { RowGeometry } from './transcript-rows.tsx';
+
+export interface ServedPlaceTarget {
+  readonly rows: readonly TranscriptRow[];
+  readonly scrollRef: RefObject<HTMLDivElement | null>;
+  readonly geometryRef: RefObject<RowGeometry | null>;
+  readonly tabStop: IndexStore;
+  readonly pauseFollowing: () => void;
+}
+
+export function useServedPlace({
+  rows,
+  scrollRef,
+  geometryRef,
+  tabStop,
+  pauseFollowing,
+}: ServedPlaceTarget): void {
+  // Before the first paint of the app's panel: the served one was on screen until this commit.
+  useLayoutEffect(() => {
+    const { reading, focusedCueId } = takeServedPlace();
+    const container = scrollRef.current;
+    if (!container) return;
+    const indexOf = (cueId: string) => rows.findIndex((row) => row.cue.id === cueId);
+    const index = reading ? indexOf(reading.cueId) : -1;
+    const box = index >= 0 ? geometryRef.current?.rowBox(index) : null;
+    if (reading && box) {
+      pauseFollowing();
+      container.scrollTop = box.top - reading.offset;
+    }
+    if (!focusedCueId) return;
+    const focusIndex = indexOf(focusedCueId);
+    const line = [...container.querySelectorAll<HTMLElement>('[data-cue-id]')].find(
+      (element) => element.getAttribute('data-cue-id') === focusedCueId,
+    );
+    // Unless something else has the focus by now.
+    const unfocused = !document.activeElement || document.activeElement === document.body;
+    if (focusIndex < 0 || !line || !unfocused) return;
+    pauseFollowing();
+    tabStop.set(focusIndex);
+    line.focus({ preventScroll: true });
+    // Once, at the first commit: what comes later is the reader's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
