@@ -191,11 +191,22 @@ describe('pre-rendered episode pages', () => {
     ] as const) {
       expect(await page.getByRole(role, { name, exact: true }).count(), name).toBe(1);
     }
+    // Share / Embed cannot act before the app has loaded, and does not look as if it could.
+    const share = page.locator('.share-button');
+    const look = () =>
+      share.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return { cursor: style.cursor, opacity: style.opacity };
+      });
+    expect(await share.isDisabled()).toBe(true);
+    expect(await look()).toEqual({ cursor: 'default', opacity: '0.6' });
     release();
     // The app's page (the speakers' strip scrolls on a phone: it takes keyboard focus then).
     await page.locator('[data-cue-id]').first().waitFor();
     await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await share.isDisabled()).toBe(false);
+    expect(await look()).toEqual({ cursor: 'pointer', opacity: '1' });
     await page.close();
   });
 
