@@ -16,6 +16,7 @@ import {
 import { cueWords } from '../../src/core/cue-words.ts';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
 import { launchChromium } from './support/chromium.ts';
+import { afterFirstFrame } from './support/layout.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -200,6 +201,52 @@ describe('a 10,000-cue transcript', () => {
   it('pre-renders every line into the served page', () => {
     const html = readFileSync(path.join(distDir, 'watch', `${LONG_EPISODE_ID}.html`), 'utf8');
     expect(html.match(/ data-served-cue="/g)?.length).toBe(10_000);
+  });
+
+  it('keeps the place of a reader deep in the served page when the app takes over', async () => {
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    // The app's entry held back: the reader scrolls the served lines first.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/watch/${LONG_EPISODE_ID}`, { waitUntil: 'commit' });
+    // The document arrives in parts: wait for the line, then for a frame laid out with the styles.
+    await page.locator(`[data-served-cue="${cues[7000]!.id}"]`).waitFor({ state: 'attached' });
+    await afterFirstFrame(page);
+    // Deep in the file: rows there are laid out only once scrolled near (content-visibility).
+    const servedFirst = await page.evaluate(async (id) => {
+      const line = document.querySelector(`[data-served-cue="${id}"]`)!;
+      (line.closest('.transcript-row') ?? line).scrollIntoView();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const scroller = document.querySelector('[data-served-scroller]')!;
+      const top = scroller.getBoundingClientRect().top;
+      const row = (served: Element) => served.closest('.transcript-row') ?? served;
+      return [...scroller.querySelectorAll('[data-served-cue]')]
+        .find((served) => row(served).getBoundingClientRect().top >= top)
+        ?.getAttribute('data-served-cue');
+    }, cues[7000]!.id);
+    const deep = cues.findIndex((cue) => cue.id === servedFirst);
+    expect(deep, `first served line in view: ${servedFirst}`).toBeGreaterThan(6990);
+    release();
+    await page.locator('[data-cue-id]').first().waitFor({ timeout: 30_000 });
+    // The app's virtualized panel shows the same line first, give or take one: far rows are
+    // estimates until laid out, in the served page (content-visibility) and in the app's.
+    const appFirst = await page.evaluate(() => {
+      const scroller = document.querySelector('.transcript__scroll')!;
+      const top = scroller.getBoundingClientRect().top;
+      return [...scroller.querySelectorAll('[data-cue-id]')]
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .find((line) => line.getBoundingClientRect().top >= top - 1)
+        ?.getAttribute('data-cue-id');
+    });
+    const landed = cues.findIndex((cue) => cue.id === appFirst);
+    expect(Math.abs(landed - deep), `${servedFirst} → ${appFirst}`).toBeLessThanOrEqual(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
   });
 
   it('marks the spoken word two hours into 100,000 timed words, and only that word', async () => {

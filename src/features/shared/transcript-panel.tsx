@@ -134,7 +134,14 @@ export function TranscriptPanel({
 
   const { pause: pauseFollowing } = follow;
 
-  useServedPlace({ rows, scrollRef, geometryRef, tabStop, pauseFollowing });
+  useServedPlace({
+    rows,
+    scrollRef,
+    geometryRef,
+    tabStop,
+    pauseFollowing,
+    virtualizerAttached: scrollElement !== null,
+  });
   const showMatch = useCallback(
     (index: number) => {
       pauseFollowing();

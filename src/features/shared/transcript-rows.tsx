@@ -25,6 +25,8 @@ export interface RowGeometry {
   rowBox(index: number): { top: number; height: number } | null;
   /** Scroll so the row sits a quarter of the way down the panel. */
   scrollToRow(index: number, behavior: ScrollBehavior): void;
+  /** Scroll at once so the row's top is `offset` pixels below the panel's top. */
+  placeRow(index: number, offset: number): void;
   /** First and last row at least partly in view. */
   visibleRange(): [number, number] | null;
   /** Focus the row's line, rendering it first if needed. */
@@ -73,6 +75,11 @@ export function AllRows({ count, scrollRef, geometryRef, renderRow }: RowsProps)
       rowBox(index) {
         const row = rowElement(scrollRef.current, index);
         return row ? { top: row.offsetTop, height: row.offsetHeight } : null;
+      },
+      placeRow(index, offset) {
+        const container = scrollRef.current;
+        const row = rowElement(container, index);
+        if (container && row) container.scrollTop = row.offsetTop - offset;
       },
       scrollToRow(index, behavior) {
         const container = scrollRef.current;
@@ -164,6 +171,11 @@ export function VirtualRows({
       rowBox(index) {
         const item = virtualizer.measurementsCache[index];
         return item ? { top: item.start, height: item.size } : null;
+      },
+      placeRow(index, offset) {
+        // Sizes out of view are estimates: the virtualizer lands on the row as it measures.
+        // (The offset within a row's height is left: it would be wrong by the estimates' error.)
+        if (offset >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
       },
       scrollToRow(index, behavior) {
         const container = scrollRef.current;

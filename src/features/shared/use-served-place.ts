@@ -5,7 +5,7 @@
  * the same line, and following paused, as when they focus one of the app's lines.
  * Taken by the first panel that opens: later the place is the reader's and follow mode's.
  */
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { IndexStore } from './item-store.ts';
 import { takeServedPlace } from './served-reading-place.ts';
 import type { TranscriptRow } from './transcript-line.tsx';
@@ -17,6 +17,8 @@ export interface ServedPlaceTarget {
   readonly geometryRef: RefObject<RowGeometry | null>;
   readonly tabStop: IndexStore;
   readonly pauseFollowing: () => void;
+  /** A virtualized panel's virtualizer has been given its scroll container. */
+  readonly virtualizerAttached: boolean;
 }
 
 export function useServedPlace({
@@ -25,7 +27,10 @@ export function useServedPlace({
   geometryRef,
   tabStop,
   pauseFollowing,
+  virtualizerAttached,
 }: ServedPlaceTarget): void {
+  /** The served row the panel was placed at, to place again once virtualized (below). */
+  const placed = useRef<{ index: number; offset: number } | null>(null);
   // Before the first paint of the app's panel: the served one was on screen until this commit.
   useLayoutEffect(() => {
     const { reading, focusedCueId } = takeServedPlace();
@@ -37,6 +42,7 @@ export function useServedPlace({
     if (reading && box) {
       pauseFollowing();
       container.scrollTop = box.top - reading.offset;
+      placed.current = { index, offset: reading.offset };
     }
     if (!focusedCueId) return;
     const focusIndex = indexOf(focusedCueId);
@@ -52,4 +58,14 @@ export function useServedPlace({
     // Once, at the first commit: what comes later is the reader's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // A virtualized panel's virtualizer is given the scroll container one render later (as state)
+  // and then scrolls it to the offset it knew (the top): place the reader's row again, in the
+  // same commit, before anything is painted. (Its layout effects, a child's, run before these.)
+  useLayoutEffect(() => {
+    const row = placed.current;
+    if (!row || !virtualizerAttached) return;
+    placed.current = null;
+    geometryRef.current?.placeRow(row.index, row.offset);
+  }, [virtualizerAttached, geometryRef]);
 }
