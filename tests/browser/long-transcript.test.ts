@@ -16,6 +16,7 @@ import {
 import { cueWords } from '../../src/core/cue-words.ts';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
 import { launchChromium } from './support/chromium.ts';
+import { holdBack } from './support/hold-back.ts';
 import { afterFirstFrame } from './support/layout.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
@@ -207,12 +208,7 @@ describe('a 10,000-cue transcript', () => {
     const page = await browser.newPage();
     const problems = watchPageProblems(page);
     // The app's entry held back: the reader scrolls the served lines first.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
     await page.goto(`${server.url}/watch/${LONG_EPISODE_ID}`, { waitUntil: 'commit' });
     // The document arrives in parts: wait for the line, then for a frame laid out with the styles.
     await page.locator(`[data-served-cue="${cues[7000]!.id}"]`).waitFor({ state: 'attached' });
