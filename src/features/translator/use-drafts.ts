@@ -118,6 +118,15 @@ export function useDrafts(
   useEffect(() => {
     openNow.current = openElsewhere;
   }, [openElsewhere]);
+  // A busy tab may answer after the check: its draft is work in use all the same, so it leaves
+  // the drafts found for good (else it would come back on offer, rows read-only, when that tab
+  // closes). Adjusted while rendering, as React advises for state that follows a prop.
+  const [openBefore, setOpenBefore] = useState(openElsewhere);
+  if (openBefore !== openElsewhere) {
+    setOpenBefore(openElsewhere);
+    const kept = found.filter((choice) => !openElsewhere.has(choice.draft.tabId));
+    if (kept.length !== found.length) setFound(kept);
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSince = useRef<number | null>(null);
 
