@@ -49,7 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const path = chromiumPath();
   if (!existsSync(path)) {
     throw new Error(
-      `[red-box] No Chromium at ${path}. Install Debian's package (apt-get install chromium) or set CHROME_PATH to a Chromium/Chrome binary.`,
+      `[red-box] No Chromium at ${path}. Install Debian's packages (apt-get install chromium chromium-headless-shell) or set CHROME_PATH to a Chromium/Chrome binary.`,
     );
   }
   const shared = (holder.redBoxBrowserSetup ??= startShared());
