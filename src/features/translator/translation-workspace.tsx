@@ -358,7 +358,7 @@ function Workspace({
               onRestore={restoreDraft}
               onDiscard={drafts.discard}
             />
-            <OtherTabsNotice others={otherTabs.size} />
+            <OtherTabsNotice others={otherTabs.open.size} />
             {incoming.diskChange && (
               <DiskChangeNotice
                 fileName={incoming.diskChange.file.name}

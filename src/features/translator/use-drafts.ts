@@ -2,8 +2,8 @@
  * Drafts in the workspace: every change is kept in this browser within a second (debounced, and
  * at once when the page is hidden or closed), as this tab's own draft; the drafts found when the
  * page opens (this tab's before a reload, other tabs' that were closed; never the draft of a tab
- * that is open now, whose work is still in use) are offered back ("Restore
- * draft" / "Discard draft", a choice when there are several) with their time, how many rows differ
+ * seen open while this page is, whose work is in use) are offered back ("Restore draft" /
+ * "Discard draft", a choice when there are several) with their time, how many rows differ
  * from the file and which, and nothing is typed over them until the translator decides. A draft
  * goes only after a successful save of its work, or when discarded.
  */
@@ -24,6 +24,7 @@ import {
 } from '../../data/translation-drafts.ts';
 import type { WorkspaceSession } from './use-workspace-session.ts';
 import type { Docs, FileKind } from './workspace-session.ts';
+import type { OtherTabs } from './use-other-tabs.ts';
 
 /**
  * A change is written within this long (debounced at DRAFT_DEBOUNCE_MS while typing goes on),
@@ -58,7 +59,8 @@ const NAMED_ROWS = 3;
 
 /**
  * How long the draft check waits for the other open tabs to answer (browser-tab.ts), so that a
- * draft still in use there is not offered here. They answer within milliseconds.
+ * draft still in use there is not offered here, even for a moment. They answer within
+ * milliseconds; one that answers later has its draft withdrawn then.
  */
 const OPEN_TABS_WAIT_MS = 120;
 
@@ -93,40 +95,28 @@ export function useDrafts(
   lang: string,
   session: WorkspaceSession,
   speakers: readonly SpeakerRef[],
-  /** The ids of the other tabs that have this file open now (use-other-tabs.ts). */
-  openElsewhere: ReadonlySet<string>,
+  /** The other tabs that have this file open, and those seen open since this page opened. */
+  otherTabs: OtherTabs,
 ): Drafts {
   const { docs, latest, actions, initialDocs } = session;
   const [checking, setChecking] = useState(true);
-  // Every draft found, and the one chosen (by tab); what is offered leaves out tabs open now.
+  // Every draft found, and the one chosen (by tab). What is offered leaves out the drafts of tabs
+  // seen open while this page was: work in use there. Offered (when such a tab closes, or when a
+  // busy tab answered after the check), a draft would make this page's rows read-only under a
+  // translator's hands, and restoring it would replace the work done here since; it stays in the
+  // store and is offered when the workspace next opens. Derived while rendering, from the tabs
+  // as they are when React renders, so no answer can slip between the check and an effect.
   const [found, setFound] = useState<readonly DraftChoice[]>([]);
   const [chosenTab, setChosenTab] = useState<string | null>(null);
   const offer = useMemo((): DraftOffer | null => {
-    const choices = found.filter((choice) => !openElsewhere.has(choice.draft.tabId));
+    const choices = found.filter((choice) => !otherTabs.seen.has(choice.draft.tabId));
     if (choices.length === 0) return null;
     const chosen = choices.findIndex((choice) => choice.draft.tabId === chosenTab);
     return { choices, chosen: Math.max(0, chosen) };
-  }, [found, openElsewhere, chosenTab]);
+  }, [found, otherTabs.seen, chosenTab]);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const written = useRef<{ docs: Docs | null; any: boolean }>({ docs: null, any: false });
-  // The tabs open when the check answers: their drafts are work in use there, and stay so for
-  // this page's life. Offered later (when such a tab closes), a draft would make this page's rows
-  // read-only under a translator's hands, and restoring it would replace the work done here
-  // since; it stays in the store and is offered when the workspace next opens.
-  const openNow = useRef(openElsewhere);
-  useEffect(() => {
-    openNow.current = openElsewhere;
-  }, [openElsewhere]);
-  // A busy tab may answer after the check: its draft is work in use all the same, so it leaves
-  // the drafts found for good (else it would come back on offer, rows read-only, when that tab
-  // closes). Adjusted while rendering, as React advises for state that follows a prop.
-  const [openBefore, setOpenBefore] = useState(openElsewhere);
-  if (openBefore !== openElsewhere) {
-    setOpenBefore(openElsewhere);
-    const kept = found.filter((choice) => !openElsewhere.has(choice.draft.tabId));
-    if (kept.length !== found.length) setFound(kept);
-  }
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSince = useRef<number | null>(null);
 
@@ -167,10 +157,7 @@ export function useDrafts(
       ([drafts]) => {
         if (cancelled) return;
         setChecking(false);
-        const inUse = openNow.current;
-        setFound(
-          drafts.flatMap((draft) => (inUse.has(draft.tabId) ? [] : (choiceOf(draft) ?? []))),
-        );
+        setFound(drafts.flatMap((draft) => choiceOf(draft) ?? []));
       },
       () => {
         if (cancelled) return;

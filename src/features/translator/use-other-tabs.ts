@@ -2,11 +2,26 @@
 import { useEffect, useState } from 'react';
 import { watchOtherTabs } from '../../data/browser-tab.ts';
 
-const NONE: ReadonlySet<string> = new Set();
+export interface OtherTabs {
+  /** Their tab ids now, updated as tabs open and close. */
+  readonly open: ReadonlySet<string>;
+  /**
+   * Every tab seen open since this page opened, closed ones too. Their drafts were work in use
+   * while this page was open: offered here, they would take the rows from under the translator.
+   */
+  readonly seen: ReadonlySet<string>;
+}
 
-/** Their tab ids, updated as tabs open and close. */
-export function useOtherTabs(episodeId: string, lang: string): ReadonlySet<string> {
-  const [others, setOthers] = useState(NONE);
-  useEffect(() => watchOtherTabs(episodeId, lang, setOthers), [episodeId, lang]);
-  return others;
+const NONE: OtherTabs = { open: new Set(), seen: new Set() };
+
+export function useOtherTabs(episodeId: string, lang: string): OtherTabs {
+  const [tabs, setTabs] = useState(NONE);
+  useEffect(
+    () =>
+      watchOtherTabs(episodeId, lang, (open) =>
+        setTabs((before) => ({ open, seen: new Set([...before.seen, ...open]) })),
+      ),
+    [episodeId, lang],
+  );
+  return tabs;
 }
