@@ -3,8 +3,6 @@
  * what the embed needs: no episode list, no translator, no schema checks.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { connectLiveEpisodeFiles } from '../data/live-episode-files.ts';
 import { openEmbedChannel, playerIdFromHash } from '../features/embed/embed-channel.ts';
 import { EmbedPage } from '../features/embed/embed-page.tsx';
@@ -16,6 +14,7 @@ import { watchServedReadingPlace } from '../features/shared/served-reading-place
 import { prepareServedQueries } from '../data/episode-queries.ts';
 import { createQueryClient } from './query-client.ts';
 import { matchRoute } from './routes.ts';
+import { renderPage } from './page-root.tsx';
 import './styles.css';
 import '../features/embed/embed.css';
 
@@ -35,25 +34,19 @@ const channel = openEmbedChannel(
   playerIdFromHash(window.location.hash),
 );
 
-// React's first render of the whole page is a transition, rendered in slices of a few ms and
-// committed at once when all of it is ready: on a slow phone it was one task of 400-600 ms (4x
-// throttled) that held every click and frame. The served page stays on screen until that commit.
-// The files the page was served with are decoded and parsed before it, each in a task of its own.
-const root = createRoot(container);
+// The served page is hydrated, or replaced in one commit (page-root.tsx). The files the page was
+// served with are decoded and parsed before, each in a task of its own.
 const render = () =>
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <I18nProvider>
-            <EmbedPage
-              episodeId={route.name === 'embed' ? route.episodeId : null}
-              search={window.location.search}
-              channel={channel}
-            />
-          </I18nProvider>
-        </QueryClientProvider>
-      </StrictMode>,
-    ),
+  renderPage(
+    container,
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <EmbedPage
+          episodeId={route.name === 'embed' ? route.episodeId : null}
+          search={window.location.search}
+          channel={channel}
+        />
+      </I18nProvider>
+    </QueryClientProvider>,
   );
 void prepareServedQueries().then(render, render);

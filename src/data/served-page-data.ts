@@ -68,6 +68,11 @@ export function revalidateServedFiles(queryClient: QueryClient): void {
   );
 }
 
+/** The server's render: the data the page will be served with (undefined: read the document). */
+export function setServedPageData(data: ServedPageData | undefined): void {
+  served = data;
+}
+
 /** Forget the cached read (tests that change the document). */
 export function resetServedPageData(): void {
   served = undefined;

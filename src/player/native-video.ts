@@ -75,6 +75,8 @@ export function nativeVideoHtml(
 }
 
 let served: HTMLVideoElement | null = null;
+/** The markup of the served video's container, as served (null: none, or taken). */
+let servedMarkup: string | null = null;
 
 /**
  * Keep a reference to the pre-rendered page's video before React's first commit removes the
@@ -83,6 +85,17 @@ let served: HTMLVideoElement | null = null;
 export function captureServedVideo(): void {
   if (typeof document === 'undefined') return;
   served = document.querySelector<HTMLVideoElement>(`video[${SERVED_ATTRIBUTE}]`);
+  servedMarkup = served?.parentElement?.innerHTML ?? null;
+}
+
+/**
+ * The served video's container's markup, for a page React hydrates: the container keeps it as
+ * its `dangerouslySetInnerHTML`, so the hydration adopts the served video instead of finding an
+ * element React did not render (a mismatch). Not used up by reading: a hydration that is
+ * interrupted (a click while it renders) renders again, and must find it again.
+ */
+export function servedVideoMarkup(episodeId: string): string | null {
+  return served?.getAttribute(SERVED_ATTRIBUTE) === episodeId ? servedMarkup : null;
 }
 
 /** The pre-rendered video of this episode, once (null when there is none, or it was taken). */
@@ -90,6 +103,7 @@ export function takeServedVideo(episodeId: string): HTMLVideoElement | null {
   const video = served;
   if (!video || video.getAttribute(SERVED_ATTRIBUTE) !== episodeId) return null;
   served = null;
+  servedMarkup = null;
   video.removeAttribute(SERVED_ATTRIBUTE);
   return video;
 }

@@ -1,27 +1,21 @@
 /**
  * The pre-rendered embed page of one episode (`embed/<id>.html`, issue 19): the player as the
- * app will show it, from the first paint and before the app's scripts have arrived. The served
- * video (poster and play button; the app adopts this very element) and the source language's
- * transcript as the app's panel (served-transcript-panel.ts; a click on a line seeks the video,
- * served-transcript-script.ts) sit in the embed's own
- * grid, sized for the iframe's width and the query (served-embed-start.ts, inlined in the head),
- * so the app replaces them with its own without anything moving. The speakers row holds the
- * speakers as the app shows them; the question row is kept free at its size until the app fills
- * it.
+ * app shows it, from the first paint and before the app's scripts have arrived — the app's own
+ * components rendered on the server (src/app/server-render.tsx), which the browser hydrates
+ * (embed-main.tsx). The served video (poster and play button) is the one the app plays, and a
+ * click on a line seeks it before the app has loaded (served-transcript-script.ts). The embed's
+ * grid is sized for the iframe's width and the query by the script inlined in the head
+ * (served-embed-start.ts) until the page is hydrated.
  *
- * The same file serves every query: what differs by query is done by the inlined script.
+ * The same file serves every query: what differs by query is done by the inlined script, and by
+ * the app once hydrated.
  */
-import { englishEmbedMessages } from '../features/shared/embed-message-catalog.ts';
-import { servedDataTags } from './served-page-data.ts';
-import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
-import { english } from '../features/shared/messages.ts';
-import {
-  servedLanguageMenuHtml,
-  servedSpeakersHtml,
-  servedTranscriptPanelHtml,
-} from './served-transcript-panel.ts';
 import type { EpisodeSource } from '../core/episode-load.ts';
-import { escapeHtml, fillTemplate, servedVideoHtml, type EpisodePageInput } from './static-page.ts';
+import type { AppRenderer } from './app-renderer.ts';
+import { servedDataTags } from './served-page-data.ts';
+import { servedRoot } from './served-root.ts';
+import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
+import { escapeHtml, fillTemplate, type EpisodePageInput } from './static-page.ts';
 
 export interface EmbedPageParts {
   /** embed.html as built: its scripts and stylesheets. */
@@ -32,31 +26,12 @@ export interface EmbedPageParts {
   readonly base: string;
   /** served-embed-start.ts as built (buildServedEmbedStart). */
   readonly startScript: string;
-}
-
-function embedBody(input: EpisodePageInput): string {
-  const { episode, links } = input;
-  const m = englishEmbedMessages;
-  const note = episode.media.note
-    ? `<details class="embed__about"><summary><span aria-hidden="true">ⓘ</span><span class="visually-hidden">${escapeHtml(m.aboutMedia)}</span></summary><p>${escapeHtml(episode.media.note)}</p></details>`
-    : '';
-  return [
-    `<div class="embed embed--served">`,
-    `<main class="embed__player" id="main">`,
-    `<h1 class="visually-hidden">${escapeHtml(episode.title)}</h1>`,
-    `<div class="embed__video"><div class="video-stage"><div class="video-stage__player">${servedVideoHtml(input)}</div></div></div>`,
-    `<div class="embed__question"></div>`,
-    `<div class="embed__speakers">${servedSpeakersHtml(input)}</div>`,
-    `<div class="embed__transcript">${servedTranscriptPanelHtml(input, { className: 'embed__served-transcript', toolbar: servedLanguageMenuHtml({ id: 'served-transcript-language', label: english.languageMenu, tracks: episode.tracks, current: input.lang }) })}</div>`,
-    `<footer class="embed__footer"><span class="embed__credits">${escapeHtml(m.embedCredits)}</span>${note}<a class="embed__watch" href="${escapeHtml(links.page)}" target="_blank" rel="noopener">${escapeHtml(m.watchOnRedBox)}</a></footer>`,
-    `</main>`,
-    `</div>`,
-  ].join('\n');
+  readonly renderer: AppRenderer;
 }
 
 /** The page: embed.html with the episode's title, canonical page, served data, scripts and body. */
 export async function episodeEmbedHtml(parts: EmbedPageParts): Promise<string> {
-  const { template, input, source, base, startScript } = parts;
+  const { template, input, source, base, startScript, renderer } = parts;
   const { episode, urls } = input;
   const served = await servedDataTags(episode, source, base);
   const head = [
@@ -68,5 +43,6 @@ export async function episodeEmbedHtml(parts: EmbedPageParts): Promise<string> {
     `<script>${SERVED_TRANSCRIPT_SCRIPT}</script>`,
     served.head,
   ].join('\n    ');
-  return fillTemplate(template, head, embedBody(input), input.lang, served.bodyEnd);
+  const root = await servedRoot(renderer, 'embed', input, served);
+  return root.mark(fillTemplate(template, head, root.body, input.lang, served.bodyEnd));
 }

@@ -36,6 +36,10 @@ function firstScreenFiles(episode: Episode): string[] {
 
 /** An episode page's served data: preload hints for its head, the data for the body's end. */
 export interface ServedDataTags {
+  /** Every file the page's first screen shows, as the app reads it (for the server's render). */
+  readonly shown: ServedPageData;
+  /** Whether the page carries all of them (none too big to inline): the browser's first render then has them all. */
+  readonly complete: boolean;
   readonly head: string;
   readonly bodyEnd: string;
 }
@@ -53,10 +57,12 @@ export async function servedDataTags(
   const fileUrl = (file: string) =>
     `${base}episodes/${[episode.id, ...file.split('/')].map(encodeURIComponent).join('/')}`;
   const data: ServedPageData = { episodeId: episode.id, files: {} };
+  const shown: ServedPageData = { episodeId: episode.id, files: {} };
   const preloads: string[] = [];
   for (const file of ['episode.json', ...firstScreenFiles(episode)]) {
     const text = await source.readText(file);
     if (text === null) continue;
+    shown.files[file] = text;
     if (text.length <= INLINE_UP_TO_CHARS) data.files[file] = text;
     else {
       preloads.push(
@@ -75,6 +81,8 @@ export async function servedDataTags(
     );
   }
   return {
+    shown,
+    complete: Object.keys(shown.files).length === Object.keys(data.files).length,
     head: preloads.join('\n    '),
     bodyEnd: `<script type="application/json" id="${SERVED_DATA_ELEMENT_ID}">${jsonForScript(data)}</script>`,
   };

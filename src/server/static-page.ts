@@ -1,8 +1,8 @@
 /**
  * Pre-rendered pages: an episode page's head (schema.org VideoObject data with the transcript and
- * a Clip per question, Open Graph tags), its served video, and the start page's list. The watch
- * page's body, with the transcript in the HTML (readable without JavaScript, found by search
- * engines and by the browser's find), is served-watch-page.ts; the embed's, embed-page.ts.
+ * a Clip per question, Open Graph tags) and the start page's list. The watch and embed pages'
+ * bodies, with the transcript in the HTML (readable without JavaScript, found by search engines
+ * and by the browser's find), are the app's own pages rendered on the server (served-root.ts).
  *
  * Everything written is escaped for where it goes: text and attributes with HTML escapes, JSON-LD
  * with `<` as `\u003c` so no string can close the script element.
@@ -11,7 +11,6 @@ import type { Chapter, Cue } from '../core/cue-model.ts';
 import type { Episode, EpisodeSummary } from '../core/episode-model.ts';
 import { formatIsoDuration } from '../core/time-format.ts';
 import { fileSource } from '../core/media-sources.ts';
-import { nativeVideoHtml } from '../player/native-video.ts';
 import { SERVED_TRANSCRIPT_SCRIPT } from './served-transcript-script.ts';
 import { archiveNavHtml, archiveSearchFormHtml, type ArchiveLinks } from './archive-pages.ts';
 
@@ -151,23 +150,6 @@ export function episodeHead(input: EpisodePageInput): string {
     // constant: nothing of the episode is written into it).
     `<script>${SERVED_TRANSCRIPT_SCRIPT}</script>`,
   ].join('\n    ');
-}
-
-/** The player's video, playable without JavaScript; the app adopts this very element. */
-export function servedVideoHtml(input: EpisodePageInput): string {
-  const { episode, links } = input;
-  return nativeVideoHtml(
-    episode.id,
-    {
-      sources: episode.media.sources.map((source) => ({
-        src: links.episodeFile(source.src),
-        type: source.type,
-      })),
-      poster: episode.media.poster ? links.episodeFile(episode.media.poster) : undefined,
-      label: input.videoLabel,
-    },
-    escapeHtml,
-  );
 }
 
 /** The start page's list, for readers without JavaScript. */

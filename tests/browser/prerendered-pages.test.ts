@@ -26,6 +26,11 @@ import {
 import { copyEpisodes, editEpisodeJson, withoutWordTimestamps } from './support/temp-episodes.ts';
 
 const cues = readCues('transcript.en.vtt');
+
+/** The served transcript (the app's panel rendered on the server, until the page is hydrated). */
+const SERVED_LINE = '.transcript--served [data-cue-id]';
+/** The app's transcript, hydrated. */
+const APP_TRANSCRIPT = 'section[aria-label="Transcript"]:not(.transcript--served)';
 let server: RunningServer;
 let noScript: BrowserContext;
 let browser: BrowserContext;
@@ -68,7 +73,7 @@ describe('pre-rendered episode pages', () => {
       for (const cue of [cues[0]!, cues[40]!, cues[cues.length - 1]!]) {
         expect(text).toContain(cue.text.replace(/\s+/g, ' '));
       }
-      expect(await page.locator('[data-served-cue]').count()).toBe(cues.length);
+      expect(await page.locator(SERVED_LINE).count()).toBe(cues.length);
       expect(text).toContain('LiNK (Liberty in North Korea)');
       expect(text).toContain('Are there any misunderstandings about the North Korean people');
       // What the app's page does not show, for these readers only (in a <noscript>).
@@ -111,8 +116,9 @@ describe('pre-rendered episode pages', () => {
     const page = await browser.newPage();
     const problems = watchPageProblems(page);
     await page.goto(`${server.url}/watch/${EPISODE_ID}`);
-    await page.locator('[data-cue-id="c001"]').waitFor();
-    expect(await page.locator('[data-served-cue]').count(), 'served lines left').toBe(0);
+    await page.locator(APP_TRANSCRIPT).waitFor();
+    expect(await page.locator(SERVED_LINE).count(), 'served lines left').toBe(0);
+    expect(await page.locator('[data-cue-id]').count()).toBe(cues.length);
     expect(await page.locator('video').count()).toBe(1);
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -130,7 +136,7 @@ describe('pre-rendered episode pages', () => {
       await page.setViewportSize({ width, height });
       const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
       await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
-      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      await page.locator(SERVED_LINE).last().waitFor({ state: 'attached' });
       // Laid out with its stylesheets (the parsed lines can come before them).
       await afterFirstFrame(page);
       const served = await page.evaluate(partBoxes, WATCH_PARTS);
@@ -140,9 +146,9 @@ describe('pre-rendered episode pages', () => {
       const wordsBox = page.locator('.transcript__words input');
       expect(await wordsBox.isChecked()).toBe(true);
       release();
-      await page.locator('[data-cue-id]').first().waitFor();
+      await page.locator(APP_TRANSCRIPT).waitFor();
       await afterFirstFrame(page);
-      expect(await page.locator('[data-served-cue]').count(), 'the app has taken over').toBe(0);
+      expect(await page.locator(SERVED_LINE).count(), 'the app has taken over').toBe(0);
       const app = await page.evaluate(partBoxes, WATCH_PARTS);
       const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       const [a, b] = [servedLine, appLine] as { cue: string; x: number; y: number }[];
@@ -167,7 +173,7 @@ describe('pre-rendered episode pages', () => {
       await page.setViewportSize({ width, height });
       const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
       await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
-      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      await page.locator(SERVED_LINE).last().waitFor({ state: 'attached' });
       await afterFirstFrame(page);
       expect(await page.evaluate(movedWhilePartlyParsed, 4)).toEqual([]);
       release();
@@ -202,7 +208,7 @@ describe('pre-rendered episode pages', () => {
     expect(await look()).toEqual({ cursor: 'default', opacity: '0.6' });
     release();
     // The app's page (the speakers' strip scrolls on a phone: it takes keyboard focus then).
-    await page.locator('[data-cue-id]').first().waitFor();
+    await page.locator(APP_TRANSCRIPT).waitFor();
     await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await share.isDisabled()).toBe(false);
@@ -219,18 +225,18 @@ describe('pre-rendered episode pages', () => {
       // The app's entry script held back: the reader scrolls the served page first.
       const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
       await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
-      await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+      await page.locator(SERVED_LINE).last().waitFor({ state: 'attached' });
       // Scrolled as laid out with its stylesheets (parsed lines can come before them).
       await afterFirstFrame(page);
       await page.evaluate((cueId) => {
-        document.querySelector(`[data-served-cue="${cueId}"]`)!.scrollIntoView();
+        document.querySelector(`[data-cue-id="${cueId}"]`)!.scrollIntoView();
         window.scrollBy(0, -200);
       }, cues[20]!.id);
       type Place = { cue: string; x: number; y: number } | null;
       const served = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
       expect(served?.cue).not.toBe(cues[0]!.id);
       release();
-      await page.locator('[data-cue-id]').first().waitFor();
+      await page.locator(APP_TRANSCRIPT).waitFor();
       const app = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
       // The same line is the first in view, its words where they were (the served panel is the
       // app's, scrolled as far).
@@ -251,25 +257,20 @@ describe('a reader busy in the served page while the app renders', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const release = await holdBack(page, /\/assets\/index-[^/]*\.js$/);
     await page.goto(`${server.url}/watch/${EPISODE_ID}`, { waitUntil: 'commit' });
-    await page.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    await page.locator(SERVED_LINE).last().waitFor({ state: 'attached' });
     await afterFirstFrame(page);
     // A keyboard user tabs into the served transcript and on to its third line.
+    // (The served panel is the app's: one Tab stop, its first line, until arrow keys can move it.)
     const focusedCue = () =>
       page.evaluate(
-        () =>
-          document.activeElement
-            ?.closest('[data-served-cue], [data-cue-id]')
-            ?.getAttribute(
-              document.activeElement.closest('[data-cue-id]') ? 'data-cue-id' : 'data-served-cue',
-            ) ?? null,
+        () => document.activeElement?.closest('[data-cue-id]')?.getAttribute('data-cue-id') ?? null,
       );
     for (let presses = 0; presses < 60 && (await focusedCue()) === null; presses++) {
       await page.keyboard.press('Tab');
     }
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
     const cue = await focusedCue();
-    expect(cue).toBe(cues[2]!.id);
+    expect(cue).toBe(cues[0]!.id);
+    const focusedLine = await page.evaluateHandle(() => document.activeElement);
 
     // The app starts, slowly (a slow phone's CPU): the reader scrolls the served panel while its
     // first render is under way (its served files are parsed, its lines not yet on screen).
@@ -282,8 +283,8 @@ describe('a reader busy in the served page while the app renders', () => {
       { polling: 10, timeout: 60_000 },
     );
     const scrolledWhileRendering = await page.evaluate(() => {
-      const scroller = document.querySelector('[data-served-scroller]');
-      if (!scroller || document.querySelector('[data-cue-id]')) return false;
+      const scroller = document.querySelector('.transcript--served > .transcript__scroll');
+      if (!scroller) return false;
       scroller.scrollTop = 900;
       return true;
     });
@@ -292,7 +293,7 @@ describe('a reader busy in the served page while the app renders', () => {
     type Place = { cue: string; x: number; y: number } | null;
     const served = (await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`)) as Place;
     expect(served?.cue).not.toBe(cues[0]!.id);
-    await page.locator('[data-cue-id]').first().waitFor({ timeout: 60_000 });
+    await page.locator(APP_TRANSCRIPT).waitFor({ timeout: 60_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     // The same line is first in view, where it was; the focus is on the app's line of that cue.
@@ -300,6 +301,8 @@ describe('a reader busy in the served page while the app renders', () => {
     expect(app?.cue).toBe(served?.cue);
     expect(Math.abs(app!.y - served!.y), `first line y: ${served!.y} → ${app!.y}`).toBeLessThan(1);
     expect(await focusedCue()).toBe(cue);
+    // The very element: the served line is the app's (hydrated, not replaced).
+    expect(await page.evaluate((line) => line === document.activeElement, focusedLine)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-cue-id'))).toBe(
       true,
     );
@@ -342,7 +345,7 @@ describe('hostile text in a pre-rendered page, and a sub-path', () => {
     await page.route('**/*.js', (route) => route.abort());
     await page.goto(`${subServer.url}/red-box/watch/${HOSTILE}`);
     expect(await page.locator('h1').textContent()).toContain(hostileTitle);
-    expect(await page.locator('#cue-c001').textContent()).toContain(
+    expect(await page.locator('[data-cue-id="c001"]').textContent()).toContain(
       '</script><img src=x onerror=window.hacked=2> & welcome',
     );
     const raw = await (

@@ -41,12 +41,15 @@ const EMBED_PARTS = {
   video: 'video',
   question: '.embed__question',
   speakers: '.embed__speakers',
-  // Its strip: served as the app draws it (served-transcript-panel's servedSpeakersHtml).
+  // Its strip: served as the app draws it (the app's SpeakersStrip, rendered on the server).
   lastSpeaker: '.embed__speakers .speaker:last-child',
   lastSpeakerName: '.embed__speakers .speaker:last-child .speaker__name',
   transcript: '.embed__transcript',
   footer: '.embed__footer',
 };
+
+/** The app's transcript panel, hydrated (served, it is marked transcript--served). */
+const APP_TRANSCRIPT = 'section[aria-label="Transcript"]:not(.transcript--served)';
 
 describe('the served embed page', () => {
   it.each([
@@ -73,9 +76,9 @@ describe('the served embed page', () => {
       expect(served.transcript === null).toBe(query.includes('transcript=0'));
       release();
       await page.locator('.embed:not(.embed--served) .embed__footer').waitFor();
-      if (served.transcript) await page.locator('[data-cue-id]').first().waitFor();
+      if (served.transcript) await page.locator(APP_TRANSCRIPT).waitFor();
       const app = await page.evaluate(partBoxes, EMBED_PARTS);
-      // The words of the first line in view do not jump when the app's lines replace the served.
+      // The words of the first line in view do not jump when the app adopts the served lines.
       const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
       if (served.transcript) expect(servedWords).toBe(await wordsBox.isChecked());
       expect(appLine === null).toBe(servedLine === null);
@@ -125,8 +128,8 @@ describe('the served embed page', () => {
     await page.setViewportSize({ width: 412, height: 823 });
     const release = await holdBack(page, EMBED_ENTRY);
     await page.goto(`${server.url}${EMBED_PATH}`, { waitUntil: 'commit' });
-    const served = page.locator('.embed__served-transcript [data-served-scroller]');
-    await served.locator('[data-served-cue]').last().waitFor({ state: 'attached' });
+    const served = page.locator('.transcript--served > .transcript__scroll');
+    await served.locator('[data-cue-id]').last().waitFor({ state: 'attached' });
     // A scrolling box only once its stylesheet is in.
     await afterFirstFrame(page);
     await served.evaluate((panel) => panel.scrollTo({ top: 800 }));
@@ -143,13 +146,13 @@ describe('the served embed page', () => {
         },
         { selector, attribute },
       );
-    const place = await firstInView('[data-served-cue]', 'data-served-cue');
+    const place = await firstInView('[data-cue-id]', 'data-cue-id');
     expect(place).not.toBe(cues[0]!.id);
     const servedLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
     release();
-    await page.locator('[data-cue-id]').first().waitFor();
+    await page.locator(APP_TRANSCRIPT).waitFor();
     expect(await firstInView('[data-cue-id]', 'data-cue-id')).toBe(place);
-    // And its words stay where they were (the served rows are the app's rows, served-transcript-panel.ts).
+    // And its words stay where they were (the served rows are the app's rows, hydrated).
     const appLine = await page.evaluate(`(${FIRST_VISIBLE_LINE_TEXT})()`);
     const [a, b] = [servedLine, appLine] as { cue: string; y: number }[];
     expect(b?.cue).toBe(a?.cue);
@@ -177,7 +180,7 @@ describe('the served embed page', () => {
       paused: media.paused,
     }));
     expect(served).toEqual({ muted: true, paused: false });
-    expect(await page.locator('[data-cue-id]').count(), 'the app has not started').toBe(0);
+    expect(await page.locator(APP_TRANSCRIPT).count(), 'the app has not started').toBe(0);
 
     // The app adopts the playing video; its deep link must not seek back to the start time.
     const seekedTo: number[] = [];
@@ -189,7 +192,7 @@ describe('the served embed page', () => {
     );
     release();
     await page.locator('video.vjs-tech').waitFor({ state: 'attached' });
-    await page.locator('[data-cue-id]').first().waitFor();
+    await page.locator(APP_TRANSCRIPT).waitFor();
     const after = await video.evaluate((media: HTMLVideoElement) => ({
       muted: media.muted,
       paused: media.paused,

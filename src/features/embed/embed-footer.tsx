@@ -7,6 +7,8 @@ import type { Episode } from '../../core/episode-model.ts';
 import { useEmbedMessages } from '../shared/embed-messages.ts';
 import { watchUrl } from '../shared/share-links.ts';
 import { pageBaseUrl } from '../shared/page-base-url.ts';
+import { appBase } from '../../data/episode-urls.ts';
+import { useHydrated } from '../shared/hydration.ts';
 
 export function EmbedFooter({
   episode,
@@ -18,6 +20,12 @@ export function EmbedFooter({
   media: HTMLMediaElement | null;
 }) {
   const m = useEmbedMessages();
+  // The server knows the app's path, not the page's origin: the link is relative to the frame's
+  // page (where it resolves the same) until the page is hydrated.
+  const hydrated = useHydrated();
+  const href = hydrated
+    ? watchUrl(pageBaseUrl(), episode.id, { lang })
+    : `${appBase()}watch/${encodeURIComponent(episode.id)}?lang=${encodeURIComponent(lang)}`;
   // The link opens the viewer where the embed is now: its href is set as it is followed.
   const followAtNow = (event: MouseEvent<HTMLAnchorElement>): void => {
     event.currentTarget.href = watchUrl(pageBaseUrl(), episode.id, { t: media?.currentTime, lang });
@@ -35,13 +43,7 @@ export function EmbedFooter({
           <p>{episode.media.note}</p>
         </details>
       )}
-      <a
-        className="embed__watch"
-        href={watchUrl(pageBaseUrl(), episode.id, { lang })}
-        target="_blank"
-        rel="noopener"
-        onClick={followAtNow}
-      >
+      <a className="embed__watch" href={href} target="_blank" rel="noopener" onClick={followAtNow}>
         {m.watchOnRedBox}
       </a>
     </footer>

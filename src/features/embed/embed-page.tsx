@@ -14,6 +14,7 @@ import { readEmbedParams } from '../shared/embed-params.ts';
 import { EmbedView } from './embed-view.tsx';
 import { useChangeEvent, useHeightReport } from './use-embed-events.ts';
 import { layoutStyle, useEmbedLayout } from './use-embed-layout.ts';
+import { useHydrated } from '../shared/hydration.ts';
 
 export function EmbedPage({
   episodeId,
@@ -30,13 +31,16 @@ export function EmbedPage({
   const layout = useEmbedLayout(params);
   const rootRef = useRef<HTMLDivElement>(null);
   useHeightReport(channel, rootRef);
+  // The server does not know the frame's width: a served page is laid out by the properties its
+  // first script sets on <html> (served-embed-start.ts) until it is hydrated.
+  const hydrated = useHydrated();
 
   return (
     <div
       ref={rootRef}
-      className={`embed embed--${layout.mode}`}
-      style={layoutStyle(layout)}
-      data-layout={layout.mode}
+      className={hydrated ? `embed embed--${layout.mode}` : 'embed embed--served'}
+      style={hydrated ? layoutStyle(layout) : undefined}
+      data-layout={hydrated ? layout.mode : undefined}
     >
       {episodeId === null ? (
         <EmbedProblem channel={channel} problem={{ notFound: true, id: '' }} />

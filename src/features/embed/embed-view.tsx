@@ -25,6 +25,7 @@ import { useEmbedMessages } from '../shared/embed-messages.ts';
 import type { EmbedParams } from '../shared/embed-params.ts';
 import { useEmbedBridge } from './use-embed-bridge.ts';
 import { useOverflowing } from '../shared/use-overflowing.ts';
+import { useBrowserState, useHydrated } from '../shared/hydration.ts';
 
 interface EmbedViewProps {
   readonly episode: Episode;
@@ -46,7 +47,13 @@ export function EmbedView(props: EmbedViewProps) {
 
 function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
   const { t } = useI18n();
-  const [requestedLang, setRequestedLang] = useState<string | null>(params.lang);
+  // A served page is rendered in the source language, with its transcript: the query applies
+  // once it is hydrated (the page's first script hides a transcript the query turns off).
+  const [requestedLang, setRequestedLang] = useBrowserState<string | null>(
+    () => null,
+    () => params.lang,
+  );
+  const showTranscript = useHydrated() ? params.transcript : true;
   const { track, unknownLanguage } = resolveTrack(episode, requestedLang);
   const transcript = useTranscript(episode, track);
   const chaptersQuery = useChapters(episode, track);
@@ -97,7 +104,7 @@ function EmbedPlayer({ episode, params, query, channel }: EmbedViewProps) {
       <SpeakersRow>
         <SpeakersStrip episode={episode} follower={cueFollower} cues={cues ?? NO_CUES} />
       </SpeakersRow>
-      {params.transcript && (
+      {showTranscript && (
         <div className="embed__transcript">
           <TranscriptArea
             episode={episode}

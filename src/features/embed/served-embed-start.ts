@@ -67,7 +67,7 @@ function look(): boolean {
     if (video && !cueId) seekTo(time);
   }
   if (video && !seeked && cueId) {
-    const line = document.querySelector(`[data-served-cue="${CSS.escape(cueId)}"]`);
+    const line = document.querySelector(`[data-cue-id="${CSS.escape(cueId)}"][data-start]`);
     if (line) seekTo(Number(line.getAttribute('data-start')));
   }
   if (!wordsSet) {

@@ -140,6 +140,7 @@ export function useWordEvents(
   const listening = useSyncExternalStore(
     channel?.subscribeListening ?? noSubscription,
     () => channel?.isListening('wordchange') ?? false,
+    () => false,
   );
   const follower = useFollower(listening ? (words?.index ?? null) : null);
   useEffect(() => {

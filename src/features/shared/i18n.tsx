@@ -2,16 +2,9 @@
  * The interface language: English or Korean, from `?ui=`, the viewer's earlier choice, or the
  * browser's language. Cue text keeps its own language; this is only the chrome around it.
  */
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { english, korean, type Messages } from './messages.ts';
+import { useBrowserState } from './hydration.ts';
 
 export type InterfaceLanguage = 'en' | 'ko';
 
@@ -60,17 +53,22 @@ export function I18nProvider({
   children: ReactNode;
   initial?: InterfaceLanguage;
 }) {
-  const [language, setLanguageState] = useState<InterfaceLanguage>(
+  // A pre-rendered page is rendered in English (or `initial`); the reader's language comes after.
+  const [language, setLanguageState] = useBrowserState<InterfaceLanguage>(
+    () => initial ?? 'en',
     () => initial ?? initialInterfaceLanguage(),
   );
-  const setLanguage = useCallback((next: InterfaceLanguage) => {
-    setLanguageState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered; the choice still applies to this page.
-    }
-  }, []);
+  const setLanguage = useCallback(
+    (next: InterfaceLanguage) => {
+      setLanguageState(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not remembered; the choice still applies to this page.
+      }
+    },
+    [setLanguageState],
+  );
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

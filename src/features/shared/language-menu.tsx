@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Track } from '../../core/episode-model.ts';
 import { sameLanguage } from '../../core/language.ts';
+import { useHydrated } from './hydration.ts';
 
 const NONE = '';
 
@@ -20,6 +21,8 @@ export function LanguageMenu({
   noneLabel?: string;
 }) {
   const id = useId();
+  // A served page's menu chooses once the page is hydrated.
+  const hydrated = useHydrated();
   const value = current
     ? (tracks.find((track) => sameLanguage(track.lang, current))?.lang ?? current)
     : NONE;
@@ -29,6 +32,7 @@ export function LanguageMenu({
       <select
         id={id}
         value={value}
+        disabled={!hydrated}
         onChange={(event) => onChoose(event.target.value === NONE ? null : event.target.value)}
       >
         {noneLabel !== undefined && <option value={NONE}>{noneLabel}</option>}

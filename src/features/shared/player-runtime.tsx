@@ -9,6 +9,7 @@ import {
   useCallback,
   useContext,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type ReactNode,
@@ -57,15 +58,20 @@ export function usePlayerRuntimeValue(): PlayerRuntime {
   const [store] = useState(createPlaybackStore);
   const [clock, setClock] = useState<MediaClock | null>(null);
   const [seekListeners] = useState(() => new Set<(time: Seconds) => void>());
+  // The clock as attached, for seek: a click that makes React hydrate a served page at once is
+  // answered in the task of the commit that attached the media, before `clock` is rendered.
+  const attached = useRef<MediaClock | null>(null);
 
   const attachMedia = useCallback(
     (media: HTMLMediaElement) => {
       const detach = store.attach(media);
       const created = createMediaClock(media, benchmarkObserver());
+      attached.current = created;
       setClock(created);
       return () => {
         detach();
         created.dispose();
+        if (attached.current === created) attached.current = null;
         setClock((current) => (current === created ? null : current));
       };
     },
@@ -80,10 +86,11 @@ export function usePlayerRuntimeValue(): PlayerRuntime {
       // Before its metadata (the page's first seconds: the video only asks for it, on a slow
       // network late) a media element takes the time as where to start and fires no seek
       // events: read it now, so the line and the rest follow the click at once.
-      if (clock && clock.media.readyState === 0 /* HAVE_NOTHING */) clock.refresh();
+      const current = attached.current;
+      if (current && current.media.readyState === 0 /* HAVE_NOTHING */) current.refresh();
       if (options?.play) void store.play().catch(() => {});
     },
-    [store, seekListeners, clock],
+    [store, seekListeners],
   );
 
   const onSeekRequest = useCallback(

@@ -1,7 +1,9 @@
 /**
  * Where the reader was in a pre-rendered page's served transcript when the app took the page over
- * (issue 19), so that taking over loses neither:
- * - the first served line in view in the served panel (src/server/served-transcript-panel.ts, on
+ * (issue 19). A page the app hydrates keeps its elements, so its scroll and focus stay as they
+ * are (what is noted here is then applied to the same elements); a page it renders anew (a long
+ * episode, src/server/served-root.ts) would lose both:
+ * - the first served line in view in the served panel (the app's panel rendered on the server, on
  *   the watch and embed pages), which scrolls by itself, once the reader has scrolled it: the
  *   app's panel opens scrolled as far instead of at the top. (The page around the panel is served
  *   laid out as the app lays it out, so a scroll of the page stays as it is.)
@@ -13,8 +15,8 @@
  * or move the focus meanwhile.
  */
 
-/** Marks the served transcript's scrolling area. */
-export const SERVED_SCROLLER_ATTRIBUTE = 'data-served-scroller';
+/** The served transcript's scrolling area (the app's panel as served, transcript-panel.tsx). */
+export const SERVED_SCROLLER_SELECTOR = '.transcript--served > .transcript__scroll';
 
 /** The served embed panel's "Highlight words" box, set as the app will set it (served-embed-start.ts). */
 export const SERVED_HIGHLIGHT_WORDS_ID = 'served-highlight-words';
@@ -58,13 +60,14 @@ function firstLineIn(scroller: HTMLElement, lines: readonly HTMLElement[]): Read
   }
   const line = lines[low];
   if (!line) return null;
-  return { cueId: line.getAttribute('data-served-cue') ?? '', offset: rowTop(line) - top };
+  return { cueId: line.getAttribute('data-cue-id') ?? '', offset: rowTop(line) - top };
 }
 
 /** The cue of the served line `target` is in (or is), if any. */
 function servedCueOf(target: EventTarget | null): string | null {
   if (!(target instanceof Element)) return null;
-  return target.closest('[data-served-cue]')?.getAttribute('data-served-cue') ?? null;
+  const scroller = target.closest(SERVED_SCROLLER_SELECTOR);
+  return scroller ? (target.closest('[data-cue-id]')?.getAttribute('data-cue-id') ?? null) : null;
 }
 
 /** Follow the reader's place in the served transcript until it is taken (call before rendering). */
@@ -72,12 +75,12 @@ export function watchServedReadingPlace(): void {
   stopWatching();
   place = NOWHERE;
   if (typeof document === 'undefined') return;
-  const scroller = document.querySelector<HTMLElement>(`[${SERVED_SCROLLER_ATTRIBUTE}]`);
+  const scroller = document.querySelector<HTMLElement>(SERVED_SCROLLER_SELECTOR);
   if (!scroller) return;
   // Not scrolled: the app's own start (the top, or the current line) is the reader's place too.
   // Read in the scroll event, where the layout is fresh: no layout is forced for it.
   // The served lines are all parsed by now (the app's scripts run after the document).
-  const lines = [...scroller.querySelectorAll<HTMLElement>('[data-served-cue]')];
+  const lines = [...scroller.querySelectorAll<HTMLElement>('[data-cue-id]')];
   const noteScroll = (): void => {
     place = { ...place, reading: scroller.scrollTop > 0 ? firstLineIn(scroller, lines) : null };
   };

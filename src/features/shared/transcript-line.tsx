@@ -66,7 +66,10 @@ function useIsSelected(store: IndexStore, index: number): boolean {
     (listener: () => void) => store.subscribeToItem(index, listener),
     [store, index],
   );
-  return useSyncExternalStore(subscribe, () => store.get() === index);
+  const selected = () => store.get() === index;
+  // The stores start at the same index on the server and in the browser (the tab stop at the
+  // first line, no search match): the server renders what the hydrating render sees.
+  return useSyncExternalStore(subscribe, selected, selected);
 }
 
 function LineText({
@@ -238,6 +241,9 @@ export const TranscriptLine = memo(function TranscriptLine({
           tabIndex={isTabStop ? 0 : -1}
           className={classes.join(' ')}
           data-cue-id={cue.id}
+          // For the served page's early script (served-transcript-script.ts): a click seeks the
+          // served video before the page is hydrated.
+          data-start={cue.startTime}
           aria-current={current ? 'true' : undefined}
           lang={row.lang}
           dir={directionOf(row.lang)}

@@ -26,6 +26,8 @@ import { SearchBox, useTranscriptSearch, type InitialSearch } from './transcript
 import { useCopyLineLink } from './use-copy-line-link.ts';
 import { useFollowMode } from './use-follow-mode.ts';
 import { useServedPlace } from './use-served-place.ts';
+import { useHydrated } from './hydration.ts';
+import { SERVED_HIGHLIGHT_WORDS_ID } from './served-reading-place.ts';
 import { usePrinting } from './use-printing.ts';
 import {
   useHighlightWordsSetting,
@@ -91,7 +93,13 @@ export function TranscriptPanel({
   const [tabStop] = useState(() => createIndexStore(0));
   const rows = useRows(episode, transcript, secondary);
   const printing = usePrinting();
-  const virtualized = rows.length >= VIRTUALIZE_FROM && !printing;
+  const hydrated = useHydrated();
+  // On the server a long transcript is rendered whole (every line in the page's text, for readers
+  // without JavaScript and search engines; its page is then rendered again in the browser, not
+  // hydrated: see src/app/page-root.ts).
+  const long = rows.length >= VIRTUALIZE_FROM;
+  const servedWhole = long && typeof document === 'undefined';
+  const virtualized = long && !printing && !servedWhole;
   // Only the virtualizer needs the scroll container as state. Setting it for every panel made the
   // app's first commit start a second, synchronous render of the whole panel in the same task (a
   // ref is set in the commit's layout phase): on a slow phone a long task of its own.
@@ -151,7 +159,9 @@ export function TranscriptPanel({
     [pauseFollowing, tabStop, lineVisibility, scrollToLine],
   );
   const search = useTranscriptSearch(rows, showMatch, initialSearch);
-  const words = useLineWords(transcript, secondary, scrollRef);
+  // A long transcript served whole is served as text: its page is not hydrated, and a word
+  // element each would multiply its size (a 10,000-line episode has 100,000 timed words).
+  const words = useLineWords(transcript, secondary, scrollRef, !servedWhole);
 
   // For `npm run bench` and DevTools: the first frame with this transcript's lines on screen.
   useEffect(() => {
@@ -255,11 +265,14 @@ export function TranscriptPanel({
   );
 
   const Rows = virtualized ? VirtualRows : AllRows;
+  const classes = ['transcript'];
+  if (secondary) classes.push('transcript--pair');
+  // As served, until hydrated: lines marked by the page's early script, a long one's rows laid out
+  // when near (styles.css).
+  if (!hydrated) classes.push('transcript--served');
+  if (!hydrated && long && !virtualized) classes.push('transcript--long');
   return (
-    <section
-      className={secondary ? 'transcript transcript--pair' : 'transcript'}
-      aria-label="Transcript"
-    >
+    <section className={classes.join(' ')} aria-label="Transcript">
       <header className="transcript__header">
         <h2 className="transcript__title">{t.transcriptHeading}</h2>
         {toolbar}
@@ -267,6 +280,9 @@ export function TranscriptPanel({
           <label className="transcript__words">
             <input
               type="checkbox"
+              // One per page: the served page's first script checks it as the reader chose.
+              id={SERVED_HIGHLIGHT_WORDS_ID}
+              disabled={!hydrated}
               checked={words.enabled}
               onChange={(event) => words.setEnabled(event.target.checked)}
             />{' '}
@@ -314,8 +330,10 @@ function useLineWords(
   transcript: TranscriptView,
   secondary: TranscriptView | null | undefined,
   scrollRef: RefObject<HTMLDivElement | null>,
+  wordElements: boolean,
 ) {
-  const [enabled, setEnabled] = useHighlightWordsSetting();
+  const [chosen, setEnabled] = useHighlightWordsSetting();
+  const enabled = chosen && wordElements;
   const primaryWords = useTranscriptWords(transcript.cues);
   const secondaryWords = useTranscriptWords(secondary?.cues);
   const side = !enabled ? null : primaryWords ? 0 : secondaryWords ? 1 : null;

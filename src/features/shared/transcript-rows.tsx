@@ -132,12 +132,14 @@ export function VirtualRows({
   // are always in the DOM; a move between rendered rows costs the list nothing.
   const rendered = useRef<ReadonlySet<number>>(new Set());
   const outsideRendered = (index: number): number => (rendered.current.has(index) ? -2 : index);
-  const currentIndex = useSyncExternalStore(follower?.subscribe ?? noSubscription, () =>
-    outsideRendered(follower?.get().index ?? -1),
+  const currentSnapshot = () => outsideRendered(follower?.get().index ?? -1);
+  const currentIndex = useSyncExternalStore(
+    follower?.subscribe ?? noSubscription,
+    currentSnapshot,
+    currentSnapshot,
   );
-  const tabStopIndex = useSyncExternalStore(tabStop.subscribe, () =>
-    outsideRendered(tabStop.get()),
-  );
+  const tabStopSnapshot = () => outsideRendered(tabStop.get());
+  const tabStopIndex = useSyncExternalStore(tabStop.subscribe, tabStopSnapshot, tabStopSnapshot);
   const [requested, setRequested] = useState(-1);
 
   const rangeExtractor = useCallback(

@@ -17,6 +17,7 @@ import { findMatches, normaliseQuery, type TextMatch } from '../../core/transcri
 import type { TextRange } from './cue-text.tsx';
 import { useI18n } from './i18n.tsx';
 import { createIndexStore, type IndexStore } from './item-store.ts';
+import { useBrowserState, useHydrated } from './hydration.ts';
 import type { RowHighlights, TranscriptRow } from './transcript-line.tsx';
 
 export interface TranscriptSearch {
@@ -48,7 +49,10 @@ export function useTranscriptSearch(
   onShowMatch: (rowIndex: number) => void,
   initial?: InitialSearch,
 ): TranscriptSearch {
-  const [query, setQueryState] = useState(initial?.query ?? '');
+  const [query, setQueryState] = useBrowserState(
+    () => '',
+    () => initial?.query ?? '',
+  );
   const initialCue = useRef(initial?.cueId ?? null);
   const deferredQuery = useDeferredValue(query);
   const [active, setActive] = useState(-1);
@@ -115,7 +119,7 @@ export function useTranscriptSearch(
       setActive(-1);
       activeRow.set(-1);
     },
-    [activeRow],
+    [activeRow, setQueryState],
   );
 
   const move = useCallback(
@@ -161,6 +165,8 @@ export function SearchBox({
       : matches.length === 0
         ? t.searchNoMatches
         : t.searchPosition(active < 0 ? 0 : active + 1, matches.length);
+  // A served page's search works once the page is hydrated.
+  const hydrated = useHydrated();
   return (
     <div className="search" role="search">
       <label htmlFor={id} className="visually-hidden">
@@ -176,6 +182,7 @@ export function SearchBox({
         onKeyDown={onKeyDown}
         autoComplete="off"
         spellCheck={false}
+        disabled={!hydrated}
       />
       <span className="search__status" aria-live="polite" aria-atomic="true">
         {status}
@@ -184,7 +191,7 @@ export function SearchBox({
         type="button"
         className="search__button"
         onClick={() => search.move(-1)}
-        disabled={matches.length === 0}
+        disabled={!hydrated || matches.length === 0}
         aria-label={t.searchPrevious}
         title={t.searchPrevious}
       >
@@ -194,7 +201,7 @@ export function SearchBox({
         type="button"
         className="search__button"
         onClick={() => search.move(1)}
-        disabled={matches.length === 0}
+        disabled={!hydrated || matches.length === 0}
         aria-label={t.searchNext}
         title={t.searchNext}
       >
@@ -204,7 +211,7 @@ export function SearchBox({
         type="button"
         className="search__button"
         onClick={() => active >= 0 && onPlayMatch(matches[active]!.item)}
-        disabled={active < 0}
+        disabled={!hydrated || active < 0}
         title={t.searchPlay}
       >
         {t.searchPlayShort}

@@ -2,13 +2,14 @@
  * Word-by-word highlighting for React views (viewer, embed, translator): the "Highlight words"
  * setting, the transcript's timed words, and the highlighter that marks them on the clock.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Cue } from '../../core/cue-model.ts';
 import type { TranscriptWords } from '../../core/cue-words.ts';
 import { transcriptWordsOf } from '../../data/parse-off-thread.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { HIGHLIGHT_WORDS_KEY, highlightWordsByDefault } from './highlight-words-default.ts';
 import { writePreference } from './local-preference.ts';
+import { useBrowserState } from './hydration.ts';
 import { useFollower } from './player-runtime.tsx';
 import { createWordHighlighter, type WordHighlighter } from './word-highlighter.ts';
 
@@ -16,11 +17,15 @@ export { highlightWordsByDefault };
 
 /** The "Highlight words" setting, remembered in this browser. */
 export function useHighlightWordsSetting(): readonly [boolean, (on: boolean) => void] {
-  const [enabled, setEnabled] = useState(highlightWordsByDefault);
-  const choose = useCallback((on: boolean) => {
-    setEnabled(on);
-    writePreference(HIGHLIGHT_WORDS_KEY, on ? 'on' : 'off');
-  }, []);
+  // Served pages are rendered with words highlighted (the default unless motion is reduced).
+  const [enabled, setEnabled] = useBrowserState(() => true, highlightWordsByDefault);
+  const choose = useCallback(
+    (on: boolean) => {
+      setEnabled(on);
+      writePreference(HIGHLIGHT_WORDS_KEY, on ? 'on' : 'off');
+    },
+    [setEnabled],
+  );
   return [enabled, choose] as const;
 }
 

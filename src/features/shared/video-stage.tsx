@@ -11,7 +11,14 @@ import type { ParsedCue } from '../../core/vtt-parse.ts';
 import { episodeFileUrl } from '../../data/episode-urls.ts';
 import { whenPageIdle } from '../../data/page-idle.ts';
 import { useTranscriptsOf } from './episode-data.ts';
-import { createNativeVideo, takeServedVideo } from '../../player/native-video.ts';
+import {
+  createNativeVideo,
+  nativeVideoHtml,
+  takeServedVideo,
+  servedVideoMarkup,
+} from '../../player/native-video.ts';
+import { isHydrating } from './hydration.ts';
+import { escapeHtml } from './share-links.ts';
 import type { CaptionCue, CaptionTrack, VideoPlayer } from '../../player/video-player.ts';
 import { useI18n } from './i18n.tsx';
 import { usePlayback, usePlayerRuntime } from './player-runtime.tsx';
@@ -130,6 +137,29 @@ export function VideoStage({
   const containerRef = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<VideoPlayer | null>(null);
   const error = usePlayback((state) => state.error);
+  // A pre-rendered page holds the browser's own video in this container: rendered on the server,
+  // adopted as it is by the hydration (the layout effect below then takes the element over).
+  const [servedMarkup] = useState(() =>
+    !isHydrating()
+      ? null
+      : typeof document === 'undefined'
+        ? nativeVideoHtml(
+            episode.id,
+            {
+              sources: episode.media.sources.map((source) => ({
+                src: episodeFileUrl(episode.id, source.src),
+                type: source.type,
+              })),
+              poster: episode.media.poster
+                ? episodeFileUrl(episode.id, episode.media.poster)
+                : undefined,
+              label: t.videoLabel(episode.title),
+              autoplayMuted,
+            },
+            escapeHtml,
+          )
+        : servedVideoMarkup(episode.id),
+  );
 
   // One player per episode; options that change later go through the adapter's setters. The
   // browser's own video comes first (the pre-rendered page's, else a new one): its poster and
@@ -202,7 +232,15 @@ export function VideoStage({
 
   return (
     <div className="video-stage">
-      <div ref={containerRef} className="video-stage__player" />
+      <div
+        ref={containerRef}
+        className="video-stage__player"
+        // The served video's markup, never changed after: React leaves the element to the player.
+        // No cue text, and no text unescaped: on the server nativeVideoHtml escapes every value;
+        // in the browser it is the served element's own markup, as the browser serializes it.
+        // eslint-disable-next-line no-restricted-syntax
+        dangerouslySetInnerHTML={servedMarkup === null ? undefined : { __html: servedMarkup }}
+      />
       {error && (
         <div className="video-stage__error" role="alert">
           <p>{t.videoFailed}</p>

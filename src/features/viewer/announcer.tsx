@@ -2,7 +2,6 @@
  * An opt-in, polite live region for screen-reader users: who is speaking and which question is
  * being answered, announced when they change. Off by default (it would talk over the video).
  */
-import { useId, useState } from 'react';
 import type { Chapter } from '../../core/cue-model.ts';
 import type { Episode } from '../../core/episode-model.ts';
 import type { ParsedCue } from '../../core/vtt-parse.ts';
@@ -10,7 +9,12 @@ import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { useCurrentIndex } from '../shared/player-runtime.tsx';
 import { useCurrentSpeakerId } from '../shared/speakers-strip.tsx';
-import { announcementsOn, rememberAnnouncements } from './announce-preference.ts';
+import {
+  announcementsOn,
+  rememberAnnouncements,
+  SERVED_ANNOUNCE_ID,
+} from './announce-preference.ts';
+import { useBrowserState, useHydrated } from '../shared/hydration.ts';
 
 export function Announcer({
   episode,
@@ -30,20 +34,22 @@ export function Announcer({
   const speakerName = episode.speakers.find((speaker) => speaker.id === speakingId)?.name ?? null;
   const chapterIndex = useCurrentIndex(chapterFollower);
   const question = chapterIndex >= 0 ? (chapters[chapterIndex]?.question ?? null) : null;
-  const id = useId();
-  const [enabled, setEnabled] = useState(announcementsOn);
+  const [enabled, setEnabled] = useBrowserState(() => false, announcementsOn);
+  const hydrated = useHydrated();
   return (
     <div className="announcer">
       <input
-        id={id}
+        // One per page: the served page's first script checks it as the reader chose.
+        id={SERVED_ANNOUNCE_ID}
         type="checkbox"
         checked={enabled}
+        disabled={!hydrated}
         onChange={(event) => {
           setEnabled(event.target.checked);
           rememberAnnouncements(event.target.checked);
         }}
       />
-      <label htmlFor={id}>{t.announceLabel}</label>
+      <label htmlFor={SERVED_ANNOUNCE_ID}>{t.announceLabel}</label>
       {/* The regions are always present so that enabling them later still announces. */}
       <div
         className="visually-hidden"

@@ -5,6 +5,7 @@ import { formatClock } from '../../core/time-format.ts';
 import type { ClockFollower } from '../../player/media-clock.ts';
 import { useI18n } from '../shared/i18n.tsx';
 import { useCurrentIndex } from '../shared/player-runtime.tsx';
+import { useHydrated } from '../shared/hydration.ts';
 
 export function ChaptersList({
   chapters,
@@ -19,6 +20,8 @@ export function ChaptersList({
 }) {
   const { t } = useI18n();
   const currentIndex = useCurrentIndex(follower);
+  // A served page's buttons seek once the page is hydrated.
+  const hydrated = useHydrated();
   return (
     <div className="chapters">
       <h2 className="section-title">{t.chaptersHeading}</h2>
@@ -30,6 +33,7 @@ export function ChaptersList({
               className={index === currentIndex ? 'chapter chapter--current' : 'chapter'}
               aria-current={index === currentIndex ? 'true' : undefined}
               onClick={() => onSeek(chapter.startTime)}
+              disabled={!hydrated}
             >
               <span className="chapter__time" dir="ltr">
                 {formatClock(chapter.startTime)}

@@ -1,7 +1,7 @@
 /**
  * The first code of a pre-rendered watch page (issue 19), inlined in its `<head>` as one classic
  * script (built by src/server/embed-loader-build.ts, written by src/server/prerender-plugin.ts).
- * The page is served laid out as the app lays it out (src/server/served-watch-page.ts); what it
+ * The page is the app's own, rendered on the server (src/app/server-render.tsx); what it
  * cannot know is what this browser remembers: the served "Highlight words" and "Announce speakers
  * and questions" boxes are checked here, as the app will check them, as soon as they are parsed.
  * No React, no episode text: under a kB.

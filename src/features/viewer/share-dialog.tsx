@@ -12,6 +12,7 @@ import { embedSnippet, watchUrl } from '../shared/share-links.ts';
 import { useOembedDiscoveryLink } from '../shared/use-oembed-link.ts';
 import { usePlayerRuntime } from '../shared/player-runtime.tsx';
 import './share-dialog.css';
+import { useHydrated } from '../shared/hydration.ts';
 
 interface ShareContent {
   readonly link: string;
@@ -26,6 +27,8 @@ export function ShareEmbedButton({ episode, lang }: { episode: Episode; lang: st
   const buttonRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [content, setContent] = useState<ShareContent | null>(null);
+  // A served page's button does nothing until the page is hydrated: it says so.
+  const hydrated = useHydrated();
 
   const open = (): void => {
     const time = clock?.media.currentTime ?? 0;
@@ -50,6 +53,7 @@ export function ShareEmbedButton({ episode, lang }: { episode: Episode; lang: st
         className="button share-button"
         aria-haspopup="dialog"
         onClick={open}
+        disabled={!hydrated}
       >
         {m.shareButton}
       </button>

@@ -6,6 +6,7 @@ import { transcriptToText } from '../../core/transcript-export.ts';
 import type { ParseResult } from '../../core/vtt-parse.ts';
 import { serializeVtt } from '../../core/vtt-serialize.ts';
 import { useI18n } from '../shared/i18n.tsx';
+import { useHydrated } from '../shared/hydration.ts';
 
 function saveFile(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -66,13 +67,20 @@ export function TranscriptDownloads({
         ),
     },
   ];
+  // A served page's downloads work once the page is hydrated.
+  const hydrated = useHydrated();
   return (
     <details className="downloads">
       <summary>{t.download}</summary>
       <ul className="downloads__list">
         {downloads.map((download) => (
           <li key={download.label}>
-            <button type="button" className="downloads__button" onClick={download.save}>
+            <button
+              type="button"
+              className="downloads__button"
+              onClick={download.save}
+              disabled={!hydrated}
+            >
               {download.label}
             </button>
           </li>

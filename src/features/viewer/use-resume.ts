@@ -2,9 +2,10 @@
  * Resume: the position in each episode is remembered in this browser (never sent anywhere), and
  * reopening the episode offers to continue there.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Seconds } from '../../core/cue-model.ts';
 import { readPreference, writePreference } from '../shared/local-preference.ts';
+import { useBrowserState } from '../shared/hydration.ts';
 
 const SAVE_EVERY_MS = 5000;
 /** Positions this close to either end are not worth offering. */
@@ -52,8 +53,10 @@ export function useRememberPosition(media: HTMLMediaElement | null, episodeId: s
 
 /** The offer made when the page opened (unless the URL asked for a moment), until answered. */
 export function useResumeOffer(episodeId: string, urlAsksForMoment: boolean) {
-  const [offer, setOffer] = useState<Seconds | null>(() =>
-    urlAsksForMoment ? null : rememberedPosition(episodeId),
+  // Offered once the page is the browser's: a served page is rendered without it.
+  const [offer, setOffer] = useBrowserState<Seconds | null>(
+    () => null,
+    () => (urlAsksForMoment ? null : rememberedPosition(episodeId)),
   );
   return { offer, dismiss: () => setOffer(null) };
 }

@@ -3,7 +3,7 @@
  * last time (when this episode has it), else the source language; and optionally a second
  * language side by side (`?pair=`, or remembered). Choices update the URL and are remembered.
  */
-import { useState } from 'react';
+import { useBrowserState } from '../shared/hydration.ts';
 import { findTrack, type Episode, type Track } from '../../core/episode-model.ts';
 import { sameLanguage } from '../../core/language.ts';
 import { resolveTrack } from '../shared/episode-data.ts';
@@ -32,13 +32,18 @@ export function useTranscriptLanguages(
   episode: Episode,
   params: URLSearchParams,
 ): TranscriptLanguages {
-  const [requested, setRequested] = useState<string | null>(() => {
-    const fromUrl = params.get('lang');
-    if (fromUrl) return fromUrl;
-    const remembered = readPreference(LANGUAGE_KEY);
-    return remembered && findTrack(episode, remembered) ? remembered : null;
-  });
-  const [pairRequested, setPairRequested] = useState<string | null>(
+  // A served page is rendered in the source language, side by side with nothing.
+  const [requested, setRequested] = useBrowserState<string | null>(
+    () => null,
+    () => {
+      const fromUrl = params.get('lang');
+      if (fromUrl) return fromUrl;
+      const remembered = readPreference(LANGUAGE_KEY);
+      return remembered && findTrack(episode, remembered) ? remembered : null;
+    },
+  );
+  const [pairRequested, setPairRequested] = useBrowserState<string | null>(
+    () => null,
     () => params.get('pair') ?? readPreference(PAIR_KEY),
   );
   const resolved = resolveTrack(episode, requested);

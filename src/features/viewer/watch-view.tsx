@@ -32,6 +32,7 @@ import { TranscriptDownloads } from './transcript-downloads.tsx';
 import { deepLinkTime, useDeepLinkSeek } from '../shared/use-deep-link.ts';
 import { useRememberPosition, useResumeOffer } from './use-resume.ts';
 import { useTranscriptLanguages } from './use-transcript-languages.ts';
+import { useHydrated } from '../shared/hydration.ts';
 
 const NO_CUES: readonly ParsedCue[] = [];
 
@@ -51,6 +52,8 @@ export function WatchView(props: WatchViewProps) {
 
 function WatchLayout({ episode, params }: WatchViewProps) {
   const { t } = useI18n();
+  // As served until hydrated (styles.css: shown once its transcript has begun to arrive).
+  const hydrated = useHydrated();
   useDocumentTitle(`${episode.title} · ${episode.series ?? 'The Red Box'} · Red Box Player`);
   const languages = useTranscriptLanguages(episode, params);
   const { track, pairTrack } = languages;
@@ -112,7 +115,11 @@ function WatchLayout({ episode, params }: WatchViewProps) {
   );
 
   return (
-    <div className={pairTrack ? 'watch watch--pair' : 'watch'}>
+    <div
+      className={['watch', pairTrack && 'watch--pair', !hydrated && 'watch--served']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <header className="watch__header">
         <a className="watch__home" href={import.meta.env.BASE_URL}>
           {t.backToEpisodes}

@@ -24,8 +24,13 @@ export function movedWhilePartlyParsed(rows: number): string[] {
   const name = (element: Element) =>
     `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
   const moved = new Set<string>();
+  const inLineText = (element: Element) => Boolean(element.parentElement?.closest('.line__text'));
   for (const cut of elements) {
     if (lastCut && (cut === lastCut || lastCut.compareDocumentPosition(cut) & 4)) break;
+    // A line's words are elements (timed words, Contract 9) but text to the reader: as with the
+    // text of a line whose words are not elements, no cut is made inside it and its words are
+    // not measured (a line cut before its copy button is wider, and wraps, as any text does).
+    if (inLineText(cut)) continue;
     // What follows `cut` (its later siblings, and each ancestor's), taken out and put back.
     const taken: { node: Node; parent: Node; before: Node | null }[] = [];
     for (let at: Node = cut; at !== root; at = at.parentNode!) {
@@ -37,6 +42,7 @@ export function movedWhilePartlyParsed(rows: number): string[] {
     }
     for (const element of elements) {
       if (!element.isConnected || getComputedStyle(element).visibility !== 'visible') continue;
+      if (inLineText(element)) continue;
       const now = place(element);
       const then = whole.get(element)!;
       if (now.shown && (Math.abs(now.x - then.x) >= 1 || Math.abs(now.y - then.y) >= 1)) {

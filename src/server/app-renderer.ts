@@ -1,0 +1,38 @@
+/**
+ * The app's own components, rendered on the server for the pre-rendered watch and embed pages
+ * (src/app/server-render.tsx): loaded through a Vite server in middleware mode, which transforms
+ * the app's modules for Node (TSX, `import.meta.env`) as the build does for the browser.
+ */
+import react from '@vitejs/plugin-react';
+import { createServer, type ResolvedConfig } from 'vite';
+import type { ServedPageData } from '../data/served-page-data.ts';
+
+export interface AppRenderer {
+  /** The markup of the page's #root. */
+  render(page: 'watch' | 'embed', data: ServedPageData): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createAppRenderer(config: ResolvedConfig): Promise<AppRenderer> {
+  const server = await createServer({
+    root: config.root,
+    base: config.base,
+    mode: config.mode,
+    // Only what the app's modules need to load in Node: not the project's own plugins (episodes,
+    // embed, prerender), which would serve or build pages themselves.
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    plugins: [react()],
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+  });
+  try {
+    const module = (await server.ssrLoadModule(
+      '/src/app/server-render.tsx',
+    )) as typeof import('../app/server-render.tsx');
+    return { render: module.renderServedPage, close: () => server.close() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
