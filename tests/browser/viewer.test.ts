@@ -331,7 +331,19 @@ describe('layout', () => {
       await page.goto(watchUrl());
       await page.locator('[data-cue-id]').first().waitFor();
       await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+      // Before the first question: the card is empty. Entering it moves nothing below the card
+      // (on a phone the transcript is there: a two-line question pushed it down 75 px).
+      const transcriptTop = async () =>
+        (await page.locator('[aria-label="Transcript"]').boundingBox())!.y;
+      const emptyCardTop = await transcriptTop();
+      expect(
+        await page.getByRole('region', { name: 'Current question' }).innerText(),
+      ).not.toContain(chapters[0]!.text);
       await seekVideo(page, cues[12]!.startTime + 0.1);
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Current question' }).innerText())
+        .toContain(chapters[0]!.text);
+      expect(await transcriptTop()).toBeCloseTo(emptyCardTop, 0);
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(artifacts, `watch-${device}.png`) });
       await page.screenshot({

@@ -12,16 +12,24 @@ export function QuestionCard({
   chapters,
   follower,
   lang,
+  reserveTallest = false,
 }: {
   chapters: readonly Chapter[];
   follower: ClockFollower | null;
   lang: string;
+  /**
+   * Keep the card as tall as its tallest question from the start, so what is below it never
+   * moves when playback enters a question or passes to a longer one (on a phone the transcript
+   * sits under the card: a two-line question pushed it down 75 px). The embed's card has a
+   * fixed row of its own instead.
+   */
+  reserveTallest?: boolean;
 }) {
   const { t } = useI18n();
   // Subscribed here, so a new question re-renders the card and nothing else.
   const index = useCurrentIndex(follower);
   const chapter = index >= 0 ? (chapters[index] ?? null) : null;
-  return (
+  const card = (
     <section
       className={chapter ? 'question-card' : 'question-card question-card--empty'}
       aria-label="Current question"
@@ -44,5 +52,25 @@ export function QuestionCard({
         </p>
       )}
     </section>
+  );
+  if (!reserveTallest) return card;
+  // The card and, in the same grid cell, an invisible copy holding every question stacked, which
+  // gives the cell its height. The copy is outside the card, so the card's text (what readers,
+  // screen readers and pages reading "Current question" get) is the current question alone.
+  return (
+    <div className="question-slot">
+      {card}
+      <div className="question-slot__sizer" aria-hidden="true">
+        <p className="question-slot__kicker">{t.questionHeading}</p>
+        <div className="question-slot__stack">
+          <p className="question-slot__placeholder">{t.noQuestionYet}</p>
+          {chapters.map((each) => (
+            <p key={each.id} className="question-slot__text" lang={lang} dir={directionOf(lang)}>
+              {each.question}
+            </p>
+          ))}
+        </div>
+      </div>
+    </div>
   );
 }

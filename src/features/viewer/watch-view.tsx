@@ -161,6 +161,7 @@ function WatchLayout({ episode, params }: WatchViewProps) {
             chapters={chapters}
             follower={chapterFollower}
             lang={chaptersQuery.lang ?? track.lang}
+            reserveTallest
           />
           <SpeakersStrip episode={episode} follower={cueFollower} cues={cues ?? NO_CUES} />
           <Announcer
