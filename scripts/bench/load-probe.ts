@@ -134,6 +134,8 @@ export interface PageFigures {
   readonly lcpElement: string;
   /** Cumulative layout shift: the largest session window (gap < 1 s, window < 5 s). */
   readonly cls: number;
+  /** What moved in that window: each shift's time, value and its sources' elements and moves. */
+  readonly clsSources: string;
   /**
    * The longest animation frame so far (Long Animation Frames: a task and the rendering after
    * it, 50 ms and more; 0 when there was none), and the sum of what every one took beyond 50 ms
@@ -149,22 +151,44 @@ export function readPageFigures(): PageFigures {
     .__redBoxEntries;
   const lcp = entries.lcp!.at(-1) as (PerformanceEntry & { element?: Element | null }) | undefined;
   const element = lcp?.element;
-  let cls = 0;
-  let session = 0;
-  let sessionStart = -Infinity;
-  let last = -Infinity;
-  for (const entry of entries.shifts as (PerformanceEntry & {
+  type Shift = PerformanceEntry & {
     value: number;
     hadRecentInput: boolean;
-  })[]) {
+    sources?: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+  };
+  const describe = (shift: Shift): string =>
+    `${Math.round(shift.startTime)} ms +${shift.value.toFixed(3)} ` +
+    (shift.sources ?? [])
+      .map(({ node, previousRect: from, currentRect: to }) => {
+        const name =
+          node instanceof Element
+            ? `${node.tagName.toLowerCase()}${node.classList[0] ? '.' + node.classList[0] : ''}`
+            : node
+              ? 'text'
+              : '(removed)';
+        return `${name} y ${Math.round(from.y)}→${Math.round(to.y)} h ${Math.round(from.height)}→${Math.round(to.height)}`;
+      })
+      .join(', ');
+  let cls = 0;
+  let clsSources = '';
+  let session = 0;
+  let sessionShifts: Shift[] = [];
+  let sessionStart = -Infinity;
+  let last = -Infinity;
+  for (const entry of entries.shifts as Shift[]) {
     if (entry.hadRecentInput) continue;
     if (entry.startTime - last > 1000 || entry.startTime - sessionStart > 5000) {
       session = 0;
+      sessionShifts = [];
       sessionStart = entry.startTime;
     }
     session += entry.value;
+    sessionShifts.push(entry);
     last = entry.startTime;
-    cls = Math.max(cls, session);
+    if (session > cls) {
+      cls = session;
+      clsSources = sessionShifts.map(describe).join('; ');
+    }
   }
   const frames = entries.frames ?? [];
   return {
@@ -177,6 +201,7 @@ export function readPageFigures(): PageFigures {
         ? '(removed)'
         : 'none',
     cls,
+    clsSources,
   };
 }
 

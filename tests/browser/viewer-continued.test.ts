@@ -255,12 +255,17 @@ describe('resume', () => {
     });
     await page.goto(`${server.url}/watch/${EPISODE_ID}`);
     await page.getByText('Continue where you stopped, at 0:42?').waitFor();
+    // The prompt comes after the served page is adopted (only the browser knows where the viewer
+    // stopped): it must not push the page's content down, nor let it jump back when it goes.
+    const contentTop = async () => (await page.locator('main').boundingBox())!.y;
+    const withPrompt = await contentTop();
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForFunction(
       () => Math.abs(document.querySelector('video')!.currentTime - 42) < 0.2,
     );
     expect(await page.getByText('Continue where you stopped').count()).toBe(0);
+    expect(await contentTop()).toBeCloseTo(withPrompt, 0);
     // A link to a moment wins over resuming.
     await page.goto(`${server.url}/watch/${EPISODE_ID}?t=10`);
     await page.locator('[data-cue-id]').first().waitFor();

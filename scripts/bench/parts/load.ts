@@ -54,6 +54,8 @@ interface LoadFigures {
   readonly lcpMs: number | null;
   readonly lcpElement: string;
   readonly cls: number;
+  /** What moved in the CLS window (PageFigures). */
+  readonly clsSources: string;
   /** During the load (until the page has been idle a second): see PageFigures. */
   readonly longestFrameMs: number;
   readonly blockingMs: number;
@@ -196,7 +198,7 @@ async function oneLoad(
     // LCP ends at the first input: let the page finish loading and painting before any.
     await page.waitForLoadState('load');
     await page.waitForTimeout(1000);
-    const { lcpMs, lcpElement, cls, longestFrameMs, blockingMs } =
+    const { lcpMs, lcpElement, cls, clsSources, longestFrameMs, blockingMs } =
       await page.evaluate(readPageFigures);
 
     const line = page.locator(`[data-cue-id="${clickTarget}"]`);
@@ -220,6 +222,7 @@ async function oneLoad(
       lcpMs,
       lcpElement,
       cls,
+      clsSources,
       longestFrameMs,
       blockingMs,
       interactiveMs: probe.interactive,
@@ -305,6 +308,9 @@ async function loadBenches(context: BenchContext): Promise<void> {
           `\n    the INP click marked its line ${loads.filter((load) => load.clickMarked).length} of ${runs} times` +
           `\n    INP, typing in search        ${figures.typingInpMs === null ? 'no search box' : ms(figures.typingInpMs)}  [${loads.map((load) => (load.typingInpMs === null ? '<16' : ms(load.typingInpMs))).join(', ')}]` +
           `\n    CLS                          ${figures.cls.toFixed(3)}  [${loads.map((load) => load.cls.toFixed(3)).join(', ')}]` +
+          (Math.max(...loads.map((load) => load.cls)) > 0
+            ? `\n      what moved (the load with the largest CLS): ${loads.reduce((worst, load) => (load.cls > worst.cls ? load : worst)).clsSources}`
+            : '') +
           `\n    longest frame during load    ${ms(figures.longestFrameMs)}  [${loads.map((load) => ms(load.longestFrameMs)).join(', ')}]` +
           `\n    frames' time beyond 50 ms    ${ms(figures.blockingMs)}  [${loads.map((load) => ms(load.blockingMs)).join(', ')}]` +
           `\n    transfer, all / JavaScript   ${kB(figures.transferBytes)} / ${kB(figures.jsBytes)}` +
