@@ -3,6 +3,7 @@
  * (src/app/server-render.tsx): loaded through a Vite server in middleware mode, which transforms
  * the app's modules for Node (TSX, `import.meta.env`) as the build does for the browser.
  */
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { createServer, type ResolvedConfig } from 'vite';
 import type { ServedPageData } from '../data/served-page-data.ts';
@@ -24,6 +25,11 @@ export async function createAppRenderer(config: ResolvedConfig): Promise<AppRend
     logLevel: 'error',
     appType: 'custom',
     plugins: [react()],
+    // It renders in Node and serves no browser: without these it would also pre-bundle the
+    // browser's dependencies, a few seconds per build, into the project's dependency cache,
+    // replacing a running dev server's (whose open pages then fail to load their modules).
+    optimizeDeps: { noDiscovery: true, include: [] },
+    cacheDir: path.join(config.cacheDir, 'app-renderer'),
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   });
   try {
