@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { redBoxAppRenderer } from './src/server/app-renderer.ts';
 import { redBoxArchive } from './src/server/archive-plugin.ts';
 import { redBoxEmbed } from './src/server/embed-plugin.ts';
 import { redBoxEpisodes } from './src/server/episodes-plugin.ts';
@@ -13,6 +14,8 @@ import LongestFirst from './tests/test-order.ts';
 const base = process.env.RED_BOX_BASE ?? '/';
 
 const episodes = redBoxEpisodes();
+// The app's components rendered at build time, for the pre-rendered watch and embed pages.
+const appRenderer = redBoxAppRenderer();
 
 /**
  * Files whose assertions are about timing (line and word sync, latencies, tap timing, keystroke
@@ -41,10 +44,11 @@ export default defineConfig({
   plugins: [
     react(),
     episodes,
-    redBoxPrerender(episodes.api),
+    redBoxPrerender(episodes.api, appRenderer.api),
     redBoxSaveApi(),
-    redBoxEmbed(),
+    redBoxEmbed(appRenderer.api),
     redBoxArchive(episodes.api),
+    appRenderer,
   ],
   resolve: {
     // http-streaming (loaded lazily for HLS, src/player/http-streaming.ts) imports `video.js`:

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { createServer, type ResolvedConfig } from 'vite';
+import { createServer, type Plugin, type ResolvedConfig } from 'vite';
 import type { ServedPageData } from '../data/served-page-data.ts';
 
 export interface AppRenderer {
@@ -41,4 +41,33 @@ export async function createAppRenderer(config: ResolvedConfig): Promise<AppRend
     await server.close();
     throw error;
   }
+}
+
+/** What the pre-rendering plugins (watch pages, embed pages) ask for. */
+export interface AppRendererPluginApi {
+  /** The build's renderer, started on first use. */
+  renderer(): Promise<AppRenderer>;
+}
+
+/**
+ * One renderer per build, shared by the plugins that pre-render pages and closed when the build
+ * ends: each starting its own cost a Vite server and a load of the app's modules (about a second
+ * of CPU) per build.
+ */
+export function redBoxAppRenderer(): Plugin & { api: AppRendererPluginApi } {
+  let config: ResolvedConfig;
+  let started: Promise<AppRenderer> | null = null;
+  return {
+    name: 'red-box-app-renderer',
+    api: { renderer: () => (started ??= createAppRenderer(config)) },
+    configResolved(resolved) {
+      config = resolved;
+    },
+    // After every plugin's writeBundle, also when the build failed.
+    async closeBundle() {
+      const renderer = started;
+      started = null;
+      if (renderer) await (await renderer).close();
+    },
+  };
 }

@@ -19,7 +19,7 @@ import { embeddingGuideHtml } from './embed-docs.ts';
 import { frameAncestorsPolicy } from './embed-frame-ancestors.ts';
 import { buildEmbedLoader, buildServedEmbedStart } from './embed-loader-build.ts';
 import { episodeEmbedHtml } from './embed-page.ts';
-import { createAppRenderer } from './app-renderer.ts';
+import type { AppRendererPluginApi } from './app-renderer.ts';
 import { episodePageInput } from './episode-page-input.ts';
 import { loadableEpisodes, type CatalogEntry } from './episode-catalog.ts';
 import type { EpisodesPluginApi } from './episodes-plugin.ts';
@@ -80,7 +80,7 @@ async function findEpisode(
     : null;
 }
 
-export function redBoxEmbed(): Plugin {
+export function redBoxEmbed(appRenderer: AppRendererPluginApi): Plugin {
   let config: ResolvedConfig;
   // Read once: a malformed allow-list stops the server or build with a clear message.
   const policy = frameAncestorsPolicy(process.env.RED_BOX_FRAME_ANCESTORS);
@@ -173,30 +173,26 @@ export function redBoxEmbed(): Plugin {
       const baseUrl = publicBaseUrl(config.base);
       const template = readFileSync(path.join(outDir, EMBED_HTML), 'utf8');
       const startScript = await buildServedEmbedStart(config.root);
-      const renderer = await createAppRenderer(config);
-      try {
-        for (const { episode, folder, loaded } of loadableEpisodes(await api.catalog())) {
-          const folderPath = path.join(api.episodesDir(), folder);
-          const html = await episodeEmbedHtml({
-            template,
-            input: episodePageInput(episode, loaded, config.base),
-            source: fsEpisodeSource(folderPath),
-            base: config.base,
-            startScript,
-            renderer,
-          });
-          mkdirSync(path.join(outDir, 'embed', episode.id), { recursive: true });
-          writeFileSync(path.join(outDir, 'embed', `${episode.id}.html`), html);
-          writeFileSync(path.join(outDir, 'embed', episode.id, 'index.html'), html);
-          const oembed = oembedResponse(episode, folderPath, baseUrl);
-          mkdirSync(path.join(outDir, 'oembed'), { recursive: true });
-          writeFileSync(
-            path.join(outDir, 'oembed', `${episode.id}.json`),
-            JSON.stringify(oembed, null, 2),
-          );
-        }
-      } finally {
-        await renderer.close();
+      const renderer = await appRenderer.renderer();
+      for (const { episode, folder, loaded } of loadableEpisodes(await api.catalog())) {
+        const folderPath = path.join(api.episodesDir(), folder);
+        const html = await episodeEmbedHtml({
+          template,
+          input: episodePageInput(episode, loaded, config.base),
+          source: fsEpisodeSource(folderPath),
+          base: config.base,
+          startScript,
+          renderer,
+        });
+        mkdirSync(path.join(outDir, 'embed', episode.id), { recursive: true });
+        writeFileSync(path.join(outDir, 'embed', `${episode.id}.html`), html);
+        writeFileSync(path.join(outDir, 'embed', episode.id, 'index.html'), html);
+        const oembed = oembedResponse(episode, folderPath, baseUrl);
+        mkdirSync(path.join(outDir, 'oembed'), { recursive: true });
+        writeFileSync(
+          path.join(outDir, 'oembed', `${episode.id}.json`),
+          JSON.stringify(oembed, null, 2),
+        );
       }
       writeFileSync(path.join(outDir, 'embed.js'), await buildEmbedLoader(config.root));
       writeFileSync(path.join(outDir, 'embedding.html'), embeddingGuideHtml(config.root, baseUrl));

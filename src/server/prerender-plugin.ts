@@ -26,7 +26,7 @@ import { encodePath, episodePageInput } from './episode-page-input.ts';
 import { servedDataTags } from './served-page-data.ts';
 import { buildServedWatchStart } from './embed-loader-build.ts';
 import { servedNoscriptHtml } from './served-watch-page.ts';
-import { createAppRenderer } from './app-renderer.ts';
+import type { AppRendererPluginApi } from './app-renderer.ts';
 import { servedRoot } from './served-root.ts';
 import { episodeHead, episodeListBody, fillTemplate } from './static-page.ts';
 
@@ -37,7 +37,10 @@ function writePage(outDir: string, pagePath: string, html: string): void {
   writeFileSync(path.join(outDir, pagePath, 'index.html'), html);
 }
 
-export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
+export function redBoxPrerender(
+  episodes: EpisodesPluginApi,
+  appRenderer: AppRendererPluginApi,
+): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'red-box-prerender',
@@ -79,29 +82,25 @@ export function redBoxPrerender(episodes: EpisodesPluginApi): Plugin {
       const base = config.base;
       const catalog = await episodes.catalog();
       const startScript = await buildServedWatchStart(config.root);
-      const renderer = await createAppRenderer(config);
-      try {
-        for (const { episode, loaded, folder } of loadableEpisodes(catalog)) {
-          const input = episodePageInput(episode, loaded, base);
-          const served = await servedDataTags(
-            episode,
-            fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
-            base,
-          );
-          // Before anything is laid out: the served boxes as this browser remembers them (constant
-          // code: nothing of the episode is written into it).
-          const head = [episodeHead(input), `<script>${startScript}</script>`, served.head].join(
-            '\n    ',
-          );
-          const root = await servedRoot(renderer, 'watch', input, served);
-          const html = root
-            .mark(fillTemplate(template, head, root.body, input.lang, served.bodyEnd))
-            // What readers without JavaScript get besides the app's page, outside what React owns.
-            .replace('<div id="root"', () => `${servedNoscriptHtml(input)}<div id="root"`);
-          writePage(outDir, `watch/${episode.id}`, html);
-        }
-      } finally {
-        await renderer.close();
+      const renderer = await appRenderer.renderer();
+      for (const { episode, loaded, folder } of loadableEpisodes(catalog)) {
+        const input = episodePageInput(episode, loaded, base);
+        const served = await servedDataTags(
+          episode,
+          fsEpisodeSource(path.join(episodes.episodesDir(), folder)),
+          base,
+        );
+        // Before anything is laid out: the served boxes as this browser remembers them (constant
+        // code: nothing of the episode is written into it).
+        const head = [episodeHead(input), `<script>${startScript}</script>`, served.head].join(
+          '\n    ',
+        );
+        const root = await servedRoot(renderer, 'watch', input, served);
+        const html = root
+          .mark(fillTemplate(template, head, root.body, input.lang, served.bodyEnd))
+          // What readers without JavaScript get besides the app's page, outside what React owns.
+          .replace('<div id="root"', () => `${servedNoscriptHtml(input)}<div id="root"`);
+        writePage(outDir, `watch/${episode.id}`, html);
       }
 
       const links: ArchiveLinks = { base, baseUrl: publicUrl('', base) };
