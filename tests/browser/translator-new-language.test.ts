@@ -22,9 +22,13 @@ import {
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 
 // The dev server: the viewer and the episode list read the new language's files.
-const bed = workspaceTestbed({ server: 'dev' });
+const started = workspaceTestbed({ server: 'dev' });
+// A language started through the save API, worked on in the workspace alone: the preview server,
+// whose pages load in half the time (a production build) and which saves to the same kind of copy.
+const bed = workspaceTestbed({ languages: [['pt-BR', 'Português (Brasil)']] });
 
-const cues = (name: string) => parseVtt(readEpisodeFile(bed.files.folder, name)).document.cues;
+const cuesIn = (folder: string, name: string) =>
+  parseVtt(readEpisodeFile(folder, name)).document.cues;
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: path.join(projectRoot, 'node_modules/axe-core/axe.min.js') });
@@ -50,9 +54,9 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('a new language', () => {
   it('starts from the episode list, is translated and saved, and shows in the viewer', async () => {
-    const page = await bed.browser.newPage();
+    const page = await started.browser.newPage();
     const problems = watchPageProblems(page);
-    await page.goto(bed.server.url);
+    await page.goto(started.server.url);
     await page.getByText('Translate', { exact: true }).click();
     await page.getByLabel('Language tag (BCP 47)').fill('pt_BR');
     await page.getByText(/“pt_BR” is not a well-formed BCP 47 tag/).waitFor();
@@ -67,16 +71,18 @@ describe('a new language', () => {
     await box(page, 'c001').waitFor();
 
     // The same rows, timings and speakers as the source, empty.
-    const created = cues('transcript.pt-BR.vtt');
+    const created = cuesIn(started.files.folder, 'transcript.pt-BR.vtt');
     expect(created.map((cue) => [cue.id, cue.startTime, cue.text])).toEqual(
-      cues('transcript.en.vtt').map((cue) => [cue.id, cue.startTime, '']),
+      cuesIn(started.files.folder, 'transcript.en.vtt').map((cue) => [cue.id, cue.startTime, '']),
     );
-    expect(JSON.parse(readEpisodeFile(bed.files.folder, 'episode.json')).tracks.at(-1)).toEqual({
-      lang: 'pt-BR',
-      label: 'Português (Brasil)',
-      transcript: 'transcript.pt-BR.vtt',
-      chapters: 'chapters.pt-BR.vtt',
-    });
+    expect(JSON.parse(readEpisodeFile(started.files.folder, 'episode.json')).tracks.at(-1)).toEqual(
+      {
+        lang: 'pt-BR',
+        label: 'Português (Brasil)',
+        transcript: 'transcript.pt-BR.vtt',
+        chapters: 'chapters.pt-BR.vtt',
+      },
+    );
 
     await box(page, 'q1').fill('Há mal-entendidos sobre os norte-coreanos que incomodam vocês?');
     await box(page, 'c001').fill('Bem-vindos à Red Box!');
@@ -86,12 +92,12 @@ describe('a new language', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
     expect(
-      cues('transcript.pt-BR.vtt')
+      cuesIn(started.files.folder, 'transcript.pt-BR.vtt')
         .slice(0, 3)
         .map((cue) => cue.text),
     ).toEqual(['Bem-vindos à Red Box!', 'Há mal-entendidos', 'que incomodam vocês?']);
 
-    await page.goto(`${bed.server.url}/watch/${EPISODE_ID}`);
+    await page.goto(`${started.server.url}/watch/${EPISODE_ID}`);
     const menu = page.getByRole('combobox', { name: 'Transcript language' });
     await menu.waitFor();
     expect(await menu.locator('option').allInnerTexts()).toContain('Português (Brasil)');
@@ -102,7 +108,9 @@ describe('a new language', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   });
+});
 
+describe('a started language in the workspace', () => {
   it('imports an SRT from another tool onto the right cues, after review', async () => {
     const page = await bed.browser.newPage();
     await openWorkspace(page, bed.server.url, 'pt-BR');
@@ -144,7 +152,7 @@ describe('a new language', () => {
     ]);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
-    const saved = cues('transcript.pt-BR.vtt');
+    const saved = cuesIn(bed.files.folder, 'transcript.pt-BR.vtt');
     expect(saved.find((cue) => cue.id === 'c005')).toMatchObject({
       text: 'Quando cheguei\nà Coreia do Sul,',
       startTime: 15.202,
@@ -188,7 +196,7 @@ describe('a new language', () => {
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
-    const split = cues('transcript.en.vtt').find((cue) => cue.id === 'c007-2');
+    const split = cuesIn(bed.files.folder, 'transcript.en.vtt').find((cue) => cue.id === 'c007-2');
     expect(split).toMatchObject({
       voice: 'Joy',
       text: 'and had a very heavy North Korean accent.',
@@ -200,8 +208,8 @@ describe('a new language', () => {
     expect(await box(page, 'c007-2').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
-    expect(cues('transcript.pt-BR.vtt').map((cue) => cue.id)).toEqual(
-      cues('transcript.en.vtt').map((cue) => cue.id),
+    expect(cuesIn(bed.files.folder, 'transcript.pt-BR.vtt').map((cue) => cue.id)).toEqual(
+      cuesIn(bed.files.folder, 'transcript.en.vtt').map((cue) => cue.id),
     );
     await page.close();
   });
