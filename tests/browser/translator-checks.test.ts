@@ -15,22 +15,26 @@ import {
   row,
   startLanguage,
   workspaceTestbed,
+  type Testbed,
 } from './translator-helpers.ts';
 
-// The dev server: the episode list reads the languages' files as they are saved.
-const bed = workspaceTestbed({
-  server: 'dev',
-  prepare(files) {
-    // Problems a text editor can leave in a file: a raw &, a misspelt speaker, an id the source
-    // lacks, and a source id left out.
-    const file = path.join(files.folder, 'transcript.ko.vtt');
-    const text = readFileSync(file, 'utf8')
-      .replace('<v Joy>물건을 골라', '<v Joy>물건을 & 골라')
-      .replace('<v Joy>북한에서 짜장면이나', '<v Jooy>북한에서 짜장면이나')
-      .replace(/\nc094\n[\s\S]*$/, '\n');
-    writeFileSync(file, text + '\nx999\n00:05:00.000 --> 00:05:02.000\n<v Joy>여분의 줄\n');
-  },
-});
+/**
+ * Problems a text editor can leave in the Korean file: a raw &, a misspelt speaker, an id the
+ * source lacks, and a source id left out.
+ */
+function breakKorean(files: Testbed['files']): void {
+  const file = path.join(files.folder, 'transcript.ko.vtt');
+  const text = readFileSync(file, 'utf8')
+    .replace('<v Joy>물건을 골라', '<v Joy>물건을 & 골라')
+    .replace('<v Joy>북한에서 짜장면이나', '<v Jooy>북한에서 짜장면이나')
+    .replace(/\nc094\n[\s\S]*$/, '\n');
+  writeFileSync(file, text + '\nx999\n00:05:00.000 --> 00:05:02.000\n<v Joy>여분의 줄\n');
+}
+
+// The checks live in the workspace: the preview server (a production build) is enough.
+const bed = workspaceTestbed({ prepare: breakKorean });
+// Progress on the episode list: the dev server, whose list reads the languages' files as saved.
+const dev = workspaceTestbed({ server: 'dev', prepare: breakKorean });
 
 /** Whether `rule` is shown on the row of `id`, and in the summary as a way to that row. */
 async function shown(page: Page, id: string, rule: string): Promise<[boolean, boolean]> {
@@ -169,10 +173,10 @@ describe('live checks', () => {
 
 describe('progress', () => {
   it('moves as rows are translated, in the workspace and on the episode list', async () => {
-    const page = await bed.browser.newPage();
-    await page.goto(bed.server.url);
+    const page = await dev.browser.newPage();
+    await page.goto(dev.server.url);
     expect(await startLanguage(page, 'fr', 'Français')).toBe(201);
-    await openWorkspace(page, bed.server.url, 'fr');
+    await openWorkspace(page, dev.server.url, 'fr');
     const meter = page.locator('.t-progress');
     expect(await meter.innerText()).toMatch(/0 of 94 rows translated · 0% of the spoken time/);
     await box(page, 'c002').fill('Y a-t-il des malentendus');
@@ -186,7 +190,7 @@ describe('progress', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/Saved to the file at/).waitFor();
 
-    await page.goto(bed.server.url);
+    await page.goto(dev.server.url);
     await page.getByText('Translate', { exact: true }).click();
     const french = page.getByRole('progressbar', { name: 'Translation progress: Français' });
     await french.waitFor();
