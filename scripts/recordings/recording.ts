@@ -60,6 +60,11 @@ export interface RecordingSpec {
   readonly reverb?: number;
   /** Also make `video.mp4` (H.264/AAC, a still dark card) for tools that take a video. */
   readonly video?: boolean;
+  /**
+   * The video's picture size, `<width>x<height>` (default 640x360): small where no test looks at
+   * the pictures, as every import re-encodes them.
+   */
+  readonly videoSize?: `${number}x${number}`;
 }
 
 export interface TruthWord {
@@ -389,7 +394,7 @@ async function generate(spec: RecordingSpec, dir: string): Promise<void> {
   await writeFile(path.join(dir, 'truth.json'), `${JSON.stringify(full, null, 1)}\n`);
   if (spec.video) {
     await ffmpeg([
-      ...['-f', 'lavfi', '-i', 'color=c=0x3a0d0d:s=640x360:r=25'],
+      ...['-f', 'lavfi', '-i', `color=c=0x3a0d0d:s=${spec.videoSize ?? '640x360'}:r=25`],
       // -t, not -shortest: the encoder's buffering lets -shortest run over by a second or more.
       ...['-i', path.join(dir, 'audio.wav'), '-t', String(truth.duration)],
       ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p'],
