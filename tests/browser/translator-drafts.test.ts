@@ -39,6 +39,39 @@ async function typeRows(page: Page, texts: readonly string[]): Promise<void> {
 }
 
 describe('drafts', () => {
+  it('draws the rows once, editable, when no draft is found while the files load', async () => {
+    const page = await bed.browser.newPage();
+    // Every translation box drawn read-only, or made read-only later, from the page's start.
+    await page.addInitScript(() => {
+      const readOnly: string[] = [];
+      (window as unknown as { readOnlyBoxes: string[] }).readOnlyBoxes = readOnly;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const nodes = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+          for (const node of nodes) {
+            if (!(node instanceof Element)) continue;
+            const boxes = node.matches('textarea') ? [node] : node.querySelectorAll('textarea');
+            for (const box of boxes)
+              if (box.hasAttribute('readonly')) readOnly.push(box.getAttribute('aria-label') ?? '');
+          }
+        }
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['readonly'],
+      });
+    });
+    await openWorkspace(page, bed.server.url, 'fr');
+    // Drawn read-only while the draft store was asked, every row was drawn again a moment later.
+    const readOnly = await page.evaluate(
+      () => (window as unknown as { readOnlyBoxes: string[] }).readOnlyBoxes,
+    );
+    expect(readOnly).toEqual([]);
+    expect(await box(page, 'c001').isEditable()).toBe(true);
+    await page.close();
+  });
+
   it('keeps three translated rows through a reload mid-edit and restores them', async () => {
     const page = await bed.browser.newPage();
     const problems = watchPageProblems(page);

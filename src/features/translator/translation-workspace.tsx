@@ -47,13 +47,18 @@ import { StartTranslationForm, translateUrl } from './start-translation-form.tsx
 import type { RowSettings } from './translation-row.tsx';
 import { useTranslatorText } from './translator-messages.ts';
 import { useCuePlayer } from './use-cue-player.ts';
-import { useDrafts } from './use-drafts.ts';
+import { useDraftCheck, useDrafts, type DraftCheck } from './use-drafts.ts';
 import { useIncomingVersions } from './use-incoming-versions.ts';
-import { useOtherTabs } from './use-other-tabs.ts';
+import { useOtherTabs, type OtherTabs } from './use-other-tabs.ts';
 import { useLiveChecks } from './use-live-checks.ts';
 import { useRowKeyboard } from './use-row-keyboard.ts';
 import { useSaver } from './use-saver.ts';
-import { useDebouncedValue, useStableCallback, useStableTimings } from './use-stable.ts';
+import {
+  useDebouncedValue,
+  useElapsedSince,
+  useStableCallback,
+  useStableTimings,
+} from './use-stable.ts';
 import { useWorkspaceFiles, type WorkspaceFiles } from './use-workspace-files.ts';
 import { useWorkspaceSession, type EdgesMovedListener } from './use-workspace-session.ts';
 import { RowEnvironmentContext, type RowEnvironment } from './workspace-context.ts';
@@ -81,12 +86,24 @@ function captionDelayMs(cueCount: number): number {
   return cueCount > 1000 ? 1500 : 300;
 }
 
+/**
+ * Once the files are in, how long the rows wait for the draft store's answer before they are
+ * drawn read-only ("Looking for a draft…") without it. The answer is due OPEN_TABS_WAIT_MS after
+ * the workspace opens, usually a few tens of ms after the files: waiting for it draws the rows
+ * once, editable, instead of drawing them read-only and redrawing every row.
+ */
+const DRAFT_CHECK_GRACE_MS = 500;
+
 export function TranslationWorkspace(props: WorkspaceProps) {
   const t = useTranslatorText();
   const runtime = usePlayerRuntimeValue();
   const query = useWorkspaceFiles(props.episode, props.source, props.track, props.mode);
   usePrefetchTiming(props.episode);
-  if (!query.files) {
+  // Asked while the files load (the other tabs first: their answers are waited for).
+  const otherTabs = useOtherTabs(props.episode.id, props.track.lang);
+  const draftCheck = useDraftCheck(props.episode.id, props.track.lang);
+  const waitedForDrafts = useElapsedSince(Boolean(query.files), DRAFT_CHECK_GRACE_MS);
+  if (!query.files || (draftCheck.status === 'checking' && !waitedForDrafts)) {
     return (
       <main className="page" id="main">
         {query.error ? (
@@ -99,7 +116,7 @@ export function TranslationWorkspace(props: WorkspaceProps) {
   }
   return (
     <PlayerRuntimeProvider value={runtime}>
-      <Workspace {...props} files={query.files} />
+      <Workspace {...props} files={query.files} otherTabs={otherTabs} draftCheck={draftCheck} />
     </PlayerRuntimeProvider>
   );
 }
@@ -107,12 +124,13 @@ export function TranslationWorkspace(props: WorkspaceProps) {
 /** No chapters file: no question rows to follow. */
 const NO_CUES: readonly ParsedCue[] = [];
 
-function Workspace({
-  episode,
-  track,
-  mode,
-  files,
-}: Omit<WorkspaceProps, 'source'> & { files: WorkspaceFiles }) {
+interface OpenedWorkspaceProps extends Omit<WorkspaceProps, 'source'> {
+  readonly files: WorkspaceFiles;
+  readonly otherTabs: OtherTabs;
+  readonly draftCheck: DraftCheck;
+}
+
+function Workspace({ episode, track, mode, files, otherTabs, draftCheck }: OpenedWorkspaceProps) {
   const t = useTranslatorText();
   const isSource = sameLanguage(track.lang, episode.sourceLanguage);
   // Filled in by the timing panel (the waveform's gap, speech and snap distance).
@@ -121,8 +139,14 @@ function Workspace({
   const edgesMoved = useRef<EdgesMovedListener | null>(null);
   const session = useWorkspaceSession(files, isSource, edgeRules, edgesMoved);
   const { state, docs, actions } = session;
-  const otherTabs = useOtherTabs(episode.id, track.lang);
-  const drafts = useDrafts(episode.id, track.lang, session, episode.speakers, otherTabs);
+  const drafts = useDrafts(
+    episode.id,
+    track.lang,
+    session,
+    episode.speakers,
+    otherTabs,
+    draftCheck,
+  );
   const [unlocked, setUnlocked] = useState(false);
   const [focus] = useState(createRowFocus);
   const [selection] = useState(createRowSelection);

@@ -23,7 +23,7 @@ import {
   type DraftFile,
 } from '../../data/translation-drafts.ts';
 import type { WorkspaceSession } from './use-workspace-session.ts';
-import type { Docs, FileKind } from './workspace-session.ts';
+import type { Docs, FileKind, SessionState } from './workspace-session.ts';
 import type { OtherTabs } from './use-other-tabs.ts';
 
 /**
@@ -90,6 +90,74 @@ function differences(a: CueDocument | null, b: CueDocument | null): RowDifferenc
   return a && b ? diffRows(a, b) : [];
 }
 
+/** A draft as a choice against the files as first shown; null when it changes nothing. */
+function choiceOf(
+  draft: Draft,
+  initialDocs: Docs,
+  bases: SessionState['bases'],
+  speakers: readonly SpeakerRef[],
+): DraftChoice | null {
+  const docs: Docs = {
+    transcript: parseDraftFile(draft.transcript, 'transcript', speakers),
+    chapters:
+      draft.chapters && initialDocs.chapters
+        ? parseDraftFile(draft.chapters, 'chapters', speakers)
+        : initialDocs.chapters,
+  };
+  const differing = [
+    ...differences(docs.chapters, initialDocs.chapters),
+    ...differences(docs.transcript, initialDocs.transcript),
+  ];
+  if (differing.length === 0) return null;
+  const changedSince = (['transcript', 'chapters'] as const).filter((kind) => {
+    const file = kind === 'transcript' ? draft.transcript : draft.chapters;
+    const base = bases[kind];
+    return file && base && file.baseEtag !== null && file.baseEtag !== base.etag;
+  });
+  return {
+    draft,
+    savedAt: draft.savedAt,
+    rows: differing.length,
+    rowIds: differing.slice(0, NAMED_ROWS).map((difference) => difference.id),
+    docs,
+    changedSince,
+    own: draft.tabId === currentTabId(),
+  };
+}
+
+/** The draft store's answer for one episode and language: still checking, its drafts, or none. */
+export type DraftCheck =
+  | { readonly status: 'checking' }
+  | { readonly status: 'found'; readonly drafts: readonly Draft[] }
+  | { readonly status: 'unavailable' };
+
+const CHECKING: DraftCheck = { status: 'checking' };
+
+/**
+ * Ask the draft store once, as the workspace opens, while its files are still loading: the
+ * answer usually comes before the rows are first drawn, which then need no redraw from
+ * read-only to editable. Call after `useOtherTabs` (its greeting starts the wait for answers).
+ */
+export function useDraftCheck(episodeId: string, lang: string): DraftCheck {
+  const [check, setCheck] = useState<DraftCheck>(CHECKING);
+  useEffect(() => {
+    let cancelled = false;
+    const answered = new Promise((resolve) => setTimeout(resolve, OPEN_TABS_WAIT_MS));
+    Promise.all([readDrafts(episodeId, lang), answered]).then(
+      ([drafts]) => {
+        if (!cancelled) setCheck({ status: 'found', drafts });
+      },
+      () => {
+        if (!cancelled) setCheck({ status: 'unavailable' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [episodeId, lang]);
+  return check;
+}
+
 export function useDrafts(
   episodeId: string,
   lang: string,
@@ -97,9 +165,10 @@ export function useDrafts(
   speakers: readonly SpeakerRef[],
   /** The other tabs that have this file open, and those seen open since this page opened. */
   otherTabs: OtherTabs,
+  /** The draft store's answer (useDraftCheck). */
+  check: DraftCheck,
 ): Drafts {
-  const { docs, latest, actions, initialDocs } = session;
-  const [checking, setChecking] = useState(true);
+  const { docs, latest, actions, initialDocs, state } = session;
   // Every draft found, and the one chosen (by tab). What is offered leaves out the drafts of tabs
   // seen open while this page was: work in use there. Offered (when such a tab closes, or when a
   // busy tab answered after the check), a draft would make this page's rows read-only under a
@@ -120,57 +189,18 @@ export function useDrafts(
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pendingSince = useRef<number | null>(null);
 
-  // Look for drafts once, when the workspace opens.
-  useEffect(() => {
-    let cancelled = false;
-    const choiceOf = (draft: Draft): DraftChoice | null => {
-      const docs: Docs = {
-        transcript: parseDraftFile(draft.transcript, 'transcript', speakers),
-        chapters:
-          draft.chapters && initialDocs.chapters
-            ? parseDraftFile(draft.chapters, 'chapters', speakers)
-            : initialDocs.chapters,
-      };
-      const differing = [
-        ...differences(docs.chapters, initialDocs.chapters),
-        ...differences(docs.transcript, initialDocs.transcript),
-      ];
-      if (differing.length === 0) return null;
-      const bases = latest.current.bases;
-      const changedSince = (['transcript', 'chapters'] as const).filter((kind) => {
-        const file = kind === 'transcript' ? draft.transcript : draft.chapters;
-        const base = bases[kind];
-        return file && base && file.baseEtag !== null && file.baseEtag !== base.etag;
-      });
-      return {
-        draft,
-        savedAt: draft.savedAt,
-        rows: differing.length,
-        rowIds: differing.slice(0, NAMED_ROWS).map((difference) => difference.id),
-        docs,
-        changedSince,
-        own: draft.tabId === currentTabId(),
-      };
-    };
-    const answered = new Promise((resolve) => setTimeout(resolve, OPEN_TABS_WAIT_MS));
-    Promise.all([readDrafts(episodeId, lang), answered]).then(
-      ([drafts]) => {
-        if (cancelled) return;
-        setChecking(false);
-        setFound(drafts.flatMap((draft) => choiceOf(draft) ?? []));
-      },
-      () => {
-        if (cancelled) return;
-        setChecking(false);
-        setUnavailable(true);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-    // Once per workspace: the drafts are read against the files as first shown.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The drafts found, read against the files as first shown, once per workspace: while rendering,
+  // so that a check answered before the rows are first drawn draws them editable at once.
+  const [taken, setTaken] = useState<DraftCheck | null>(null);
+  if (check.status !== 'checking' && taken === null) {
+    setTaken(check);
+    if (check.status === 'unavailable') setUnavailable(true);
+    else {
+      const asFirstShown = (draft: Draft) => choiceOf(draft, initialDocs, state.bases, speakers);
+      setFound(check.drafts.flatMap((draft) => asFirstShown(draft) ?? []));
+    }
+  }
+  const checking = taken === null;
 
   /** The draft of the work as it is now, or null when it was written already. */
   const takeDraft = useCallback((): Draft | null => {

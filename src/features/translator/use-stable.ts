@@ -23,6 +23,20 @@ export function useDebouncedValue<T>(value: T, delayMs: number): T {
   return settled;
 }
 
+/** True once `started` has held for `delayMs` (false again while it does not hold). */
+export function useElapsedSince(started: boolean, delayMs: number): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  useEffect(() => {
+    if (!started) return;
+    const timer = setTimeout(() => setElapsed(true), delayMs);
+    return () => {
+      clearTimeout(timer);
+      setElapsed(false);
+    };
+  }, [started, delayMs]);
+  return started && elapsed;
+}
+
 interface Timing {
   readonly startTime: Seconds;
   readonly endTime: Seconds;
