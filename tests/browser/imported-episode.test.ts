@@ -4,55 +4,27 @@
  * time is marked, with the speaker the transcript names; the anonymous speaker shows no portrait.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captionsToSrt } from '../../scripts/recordings/captions.ts';
 import { parseVtt } from '../../src/core/vtt-parse.ts';
-import {
-  IMPORT_SCRIPT,
-  importCaptions,
-  importRecording,
-  spawnScript,
-} from '../unit/support/import-run.ts';
+import { importWithCaptions, WITH_CAPTIONS_ID as ID } from '../unit/support/import-run.ts';
 import { launchChromium } from './support/chromium.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { buildApp, startPreviewServer, type RunningServer } from './support/servers.ts';
 
-const ID = 'imported-first-winter';
 const work = mkdtempSync(path.join(tmpdir(), 'red-box-import-browser-'));
 const episodesDir = path.join(work, 'episodes');
 let server: RunningServer;
 let browser: BrowserContext;
 
 beforeAll(async () => {
-  const recording = await importRecording();
-  const captionsFile = path.join(work, 'captions.en.srt');
-  await writeFile(captionsFile, captionsToSrt(importCaptions(recording)));
-  const outcome = await spawnScript(
-    IMPORT_SCRIPT,
-    [
-      ID,
-      '--media',
-      recording.videoFile!,
-      '--transcript',
-      recording.transcriptFile,
-      '--captions',
-      captionsFile,
-      '--title',
-      'First winter',
-      '--published',
-      '2025-01-02',
-      '--question',
-      'What surprised you most about your first winter here?',
-      '--anonymous',
-      'Speaker K',
-    ],
-    episodesDir,
-  );
+  // The import import-cli.test.ts checks file by file (spawned once for both, and cached).
+  const { outcome, folder } = await importWithCaptions();
   if (outcome.code !== 0) throw new Error(`npm run import failed:\n${outcome.stderr}`);
+  await cp(folder, path.join(episodesDir, ID), { recursive: true });
   server = await startPreviewServer(await buildApp({ episodesDir }), { episodesDir });
   browser = await launchChromium();
 }, 600_000);

@@ -4,9 +4,10 @@
  * from the truth (every 7 words, no speakers, no punctuation, lower case) and without captions;
  * every bad input refused with a clear message and nothing left in the episodes folder; Korean
  * speech with an English transcript refused. Needs ffmpeg, espeak-ng, festival and sox (.ci/run
- * installs them); the recordings are cached in tests/.artifacts/recordings.
+ * installs them); the recordings are cached in tests/.artifacts/recordings, and the import with
+ * captions (which imported-episode.test.ts plays) in tests/.artifacts/imports.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,10 @@ import {
   IMPORT_SCRIPT as IMPORT,
   importCaptions,
   importRecording,
+  importWithCaptions,
   spawnScript,
   truthSpeakerAt,
+  WITH_CAPTIONS_ID,
   type Outcome,
 } from '../support/import-run.ts';
 
@@ -45,7 +48,6 @@ beforeAll(async () => {
   const ffmpeg = (args: string[]) =>
     exec('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
   await Promise.all([
-    writeFile(file('captions.en.srt'), captionsToSrt(captions)),
     // Captions of a longer cut: the last one ends after the video.
     writeFile(
       file('late.en.srt'),
@@ -192,29 +194,11 @@ describe('npm run import: bad input', () => {
 describe('npm run import: with captions', () => {
   let outcome: Outcome;
   beforeAll(async () => {
-    outcome = await spawnScript(
-      IMPORT,
-      [
-        'first-winter',
-        '--media',
-        recording.videoFile!,
-        '--transcript',
-        recording.transcriptFile,
-        '--captions',
-        file('captions.en.srt'),
-        '--lang',
-        'en',
-        '--title',
-        'First winter',
-        '--published',
-        '2025-01-02',
-        '--question',
-        'what surprised you most about your first winter here',
-        '--anonymous',
-        'Speaker K',
-      ],
-      episodesDir,
-    );
+    // Spawned once for this file and imported-episode.test.ts (which plays it), and cached.
+    const shared = await importWithCaptions();
+    outcome = shared.outcome;
+    if (outcome.code === 0)
+      await cp(shared.folder, path.join(episodesDir, WITH_CAPTIONS_ID), { recursive: true });
   }, 300_000);
 
   it('makes the episode folder: episode.json, the transcript, chapters, MP4, poster, report', async () => {
@@ -274,7 +258,7 @@ describe('npm run import: with captions', () => {
     expect(poster[0]).toMatch(/\b640,360\b/);
     const chapters = parseVtt(await readFile(path.join(folder, 'chapters.en.vtt'), 'utf8'));
     expect(chapters.document.cues.map((cue) => cue.text)).toEqual([
-      'what surprised you most about your first winter here',
+      'What surprised you most about your first winter here?',
     ]);
     const report = await readFile(path.join(folder, '.backup/import-report.md'), 'utf8');
     expect(report).toMatch(/spans 2 speakers \(Mina, Tae\)/);
