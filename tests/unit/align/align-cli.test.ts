@@ -12,32 +12,17 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCueFile } from '../../../src/core/episode-load.ts';
 import { probeDuration } from '../../../scripts/media/tools.ts';
+import { spawnScript, type Outcome } from '../support/import-run.ts';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const ALIGN = path.join(ROOT, 'scripts/align/align.ts');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const ALIGN = path.resolve(import.meta.dirname, '../../../scripts/align/align.ts');
 /**
  * Eight aligner processes at once (tsx, ffmpeg, espeak-ng) took up to 60 s on a loaded 2-core
  * machine: a safety net, not a budget.
  */
 const SLOW_MS = 150_000;
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function align(args: readonly string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(TSX, [ALIGN, ...args], { cwd: ROOT, maxBuffer: 32 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const align = (args: readonly string[]) => spawnScript(ALIGN, args);
 
 const noStackTrace = (outcome: Outcome) => expect(outcome.stderr).not.toMatch(/\n\s+at \S+/);
 

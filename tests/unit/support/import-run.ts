@@ -29,19 +29,20 @@ export interface Outcome {
 }
 
 /**
- * Run a project script with tsx, the episodes folder set; never rejects. `node --import tsx` is
- * what `npm run <script>` (`tsx <script>`) runs, less the tsx launcher process in front of it:
- * the same loader and process, about 0.1 s less CPU a spawn, and the bad-input tests spawn many.
+ * Run a project script with tsx (the episodes folder set when given); never rejects. `node
+ * --import tsx` is what `npm run <script>` (`tsx <script>`) runs, less the tsx launcher process in
+ * front of it: the same loader and process, about 0.1 s less CPU a spawn, and the bad-input tests
+ * (import's and align's) spawn many.
  */
 export async function spawnScript(
   script: string,
   args: readonly string[],
-  episodesDir: string,
+  episodesDir?: string,
 ): Promise<Outcome> {
   try {
     const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
-      env: { ...process.env, RED_BOX_EPISODES_DIR: episodesDir },
+      env: { ...process.env, ...(episodesDir ? { RED_BOX_EPISODES_DIR: episodesDir } : {}) },
       maxBuffer: 32 << 20,
     });
     return { code: 0, stdout, stderr };
