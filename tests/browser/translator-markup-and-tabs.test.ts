@@ -109,6 +109,38 @@ async function delayTabAnswers(page: Page, delayMs: number): Promise<void> {
   }, delayMs);
 }
 
+describe('a row that grows', () => {
+  it('pushes the rows below it down in the same frame: none overlaps it, even for a frame', async () => {
+    const page = await bed.browser.newPage();
+    await openWorkspace(page, bed.server.url, 'pt');
+    // Checked after each layout, before its paint (when resize observers are told).
+    await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-row-kind="transcript"]')];
+      const overlaps: string[] = [];
+      (window as unknown as { overlaps: string[] }).overlaps = overlaps;
+      const observer = new ResizeObserver(() => {
+        for (let index = 0; index + 1 < rows.length; index++) {
+          const above = rows[index]!.getBoundingClientRect();
+          const below = rows[index + 1]!.getBoundingClientRect();
+          if (above.bottom > below.top + 0.5)
+            overlaps.push(`${rows[index]!.dataset.cueId} over ${rows[index + 1]!.dataset.cueId}`);
+        }
+      });
+      for (const row of rows) observer.observe(row);
+    });
+    await page.getByRole('button', { name: 'Show the markup of c002' }).click();
+    await page.getByRole('textbox', { name: 'Markup of c002', exact: true }).waitFor();
+    // Two more frames painted after the row grew.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { overlaps: string[] }).overlaps),
+    ).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('two tabs on one language (issue 18)', () => {
   // A busy tab can answer the newcomer's hello after the newcomer's draft check (120 ms): its
   // draft is work in use all the same (it was offered in the second tab until the answer came,

@@ -67,6 +67,29 @@ function behaviorFor(container: HTMLElement, top: number, wanted: ScrollBehavior
   return Math.abs(container.scrollTop - top) > container.clientHeight * 2 ? 'auto' : wanted;
 }
 
+/**
+ * The first and last of `rows` (their offsets in `container`'s scrolled content) at least partly
+ * in view, by `indexOf`; null when none is.
+ */
+export function rowsInView(
+  container: HTMLElement,
+  rows: Iterable<HTMLElement>,
+  indexOf: (row: HTMLElement) => number,
+): [number, number] | null {
+  const top = container.scrollTop;
+  const bottom = top + container.clientHeight;
+  let first = -1;
+  let last = -1;
+  for (const row of rows) {
+    if (row.offsetTop + row.offsetHeight > top && row.offsetTop < bottom) {
+      const index = indexOf(row);
+      if (first < 0) first = index;
+      last = index;
+    }
+  }
+  return first < 0 ? null : [first, last];
+}
+
 /** Every row in the DOM. */
 export function AllRows({ count, scrollRef, geometryRef, renderRow }: RowsProps) {
   useImperativeHandle(
@@ -92,18 +115,8 @@ export function AllRows({ count, scrollRef, geometryRef, renderRow }: RowsProps)
       visibleRange() {
         const container = scrollRef.current;
         if (!container) return null;
-        const top = container.scrollTop;
-        const bottom = top + container.clientHeight;
-        let first = -1;
-        let last = -1;
-        for (const row of container.querySelectorAll<HTMLElement>('.transcript-row')) {
-          if (row.offsetTop + row.offsetHeight > top && row.offsetTop < bottom) {
-            const index = Number(row.dataset.index);
-            if (first < 0) first = index;
-            last = index;
-          }
-        }
-        return first < 0 ? null : [first, last];
+        const rows = container.querySelectorAll<HTMLElement>('.transcript-row');
+        return rowsInView(container, rows, (row) => Number(row.dataset.index));
       },
       focusRow(index) {
         lineOf(rowElement(scrollRef.current, index))?.focus();
