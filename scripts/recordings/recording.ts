@@ -64,8 +64,11 @@ export interface RecordingSpec {
    * The video's picture size, `<width>x<height>` (default 640x360): small where no test looks at
    * the pictures, as every import re-encodes them.
    */
-  readonly videoSize?: `${number}x${number}`;
+  readonly videoSize?: VideoSize;
 }
+
+/** A picture size, `<width>x<height>`. */
+export type VideoSize = `${number}x${number}`;
 
 export interface TruthWord {
   /** The word as written in the transcript (punctuation included). */
@@ -393,14 +396,46 @@ async function generate(spec: RecordingSpec, dir: string): Promise<void> {
   };
   await writeFile(path.join(dir, 'truth.json'), `${JSON.stringify(full, null, 1)}\n`);
   if (spec.video) {
-    await ffmpeg([
-      ...['-f', 'lavfi', '-i', `color=c=0x3a0d0d:s=${spec.videoSize ?? '640x360'}:r=25`],
-      // -t, not -shortest: the encoder's buffering lets -shortest run over by a second or more.
-      ...['-i', path.join(dir, 'audio.wav'), '-t', String(truth.duration)],
-      ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p'],
-      ...['-c:a', 'aac', '-b:a', '96k', path.join(dir, 'video.mp4')],
-    ]);
+    const audio = path.join(dir, 'audio.wav');
+    await encodeVideo(
+      audio,
+      truth.duration,
+      spec.videoSize ?? '640x360',
+      path.join(dir, 'video.mp4'),
+    );
   }
+}
+
+/** H.264/AAC: a still dark card of `size` at 25 fps over `audioFile`, `duration` seconds long. */
+async function encodeVideo(
+  audioFile: string,
+  duration: number,
+  size: VideoSize,
+  output: string,
+): Promise<void> {
+  await ffmpeg([
+    ...['-f', 'lavfi', '-i', `color=c=0x3a0d0d:s=${size}:r=25`],
+    // -t, not -shortest: the encoder's buffering lets -shortest run over by a second or more.
+    ...['-i', audioFile, '-t', String(duration)],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p'],
+    ...['-c:a', 'aac', '-b:a', '96k', output],
+  ]);
+}
+
+/**
+ * The recording's speech under a card of another size, `video-<size>.mp4` in its folder (made on
+ * first use; several processes at once each write their own file and rename it in place): for
+ * tests that import the same speech where no one looks at the pictures, which every import
+ * re-encodes, beside one that needs the 360p video.
+ */
+export async function recordingVideo(recording: Recording, size: VideoSize): Promise<string> {
+  const file = path.join(recording.dir, `video-${size}.mp4`);
+  if (!existsSync(file)) {
+    const building = path.join(recording.dir, `.video-${size}-${process.pid}-${Date.now()}.mp4`);
+    await encodeVideo(recording.audioFile, recording.truth.duration, size, building);
+    await rename(building, file);
+  }
+  return file;
 }
 
 function cacheKey(spec: RecordingSpec): string {

@@ -7,7 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { watchPageProblems } from './support/page-watch.ts';
 import { workspaceTestbed } from './translator-helpers.ts';
-import { IMPORT_SCRIPT, importRecording, spawnScript } from '../unit/support/import-run.ts';
+import {
+  IMPORT_SCRIPT,
+  importRecording,
+  smallVideo,
+  spawnScript,
+} from '../unit/support/import-run.ts';
 
 // The dev server over a copy of the bundled episode (the list shows both), and Chromium.
 const bed = workspaceTestbed({ server: 'dev' });
@@ -22,7 +27,7 @@ describe('an episode imported while the dev server runs', () => {
       [
         id,
         '--media',
-        recording.videoFile!,
+        await smallVideo(recording),
         '--transcript',
         recording.transcriptFile,
         '--title',

@@ -25,6 +25,7 @@ import {
   importCaptions,
   importRecording,
   importWithCaptions,
+  smallVideo,
   spawnScript,
   truthSpeakerAt,
   WITH_CAPTIONS_ID,
@@ -394,7 +395,7 @@ describe('npm run import: without captions', () => {
       [
         'first-winter-aligned',
         '--media',
-        recording.videoFile!,
+        await smallVideo(recording),
         '--transcript',
         recording.transcriptFile,
         '--no-hls',
