@@ -109,10 +109,21 @@ async function delayTabAnswers(page: Page, delayMs: number): Promise<void> {
   }, delayMs);
 }
 
-describe('a row that grows', () => {
+describe('rows drawn at once', () => {
   it('pushes the rows below it down in the same frame: none overlaps it, even for a frame', async () => {
     const page = await bed.browser.newPage();
     await openWorkspace(page, bed.server.url, 'pt');
+    // Only the rows near the view have their contents laid out (content-visibility): the first
+    // row's, not the last's.
+    const laidOut = (cueId: string) =>
+      page.evaluate(
+        (id) =>
+          document
+            .querySelector(`[data-row-kind="transcript"][data-cue-id="${id}"] .t-row__head`)!
+            .checkVisibility({ contentVisibilityAuto: true }),
+        cueId,
+      );
+    expect([await laidOut('c001'), await laidOut('c094')]).toEqual([true, false]);
     // Checked after each layout, before its paint (when resize observers are told).
     await page.evaluate(() => {
       const rows = [...document.querySelectorAll<HTMLElement>('[data-row-kind="transcript"]')];
