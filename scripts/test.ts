@@ -11,6 +11,12 @@
  * the CPU they need. Their output is printed whole when each ends, so it never interleaves with
  * vitest's. Arguments go to vitest (`npm test -- --project unit`). Exit status: the first failing
  * step's, else 0.
+ *
+ * The unit files (plain Node: parsers, checks, the aligner and import commands) run in a vitest of
+ * their own, started with the type check and lint and niced like them, instead of taking a
+ * worker's turn among the browser files: there they held one of the two workers for about 100 s
+ * while the solo files later left most of a core unused. With arguments, vitest runs what they
+ * say and nothing moves.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,14 +34,31 @@ interface Step {
   readonly background: boolean;
 }
 
+const vitest = (args: readonly string[]): readonly string[] => [
+  npm,
+  'exec',
+  '--',
+  'vitest',
+  'run',
+  ...args,
+];
+const requested = process.argv.slice(2);
+/** Every project but `unit`, which runs beside the solo files (above). */
+const FOREGROUND_PROJECTS = ['unit-solo', 'dom', 'dom-solo', 'browser', 'browser-solo'];
+
 const steps: readonly Step[] = [
   { name: 'typecheck', command: [npm, 'run', '--silent', 'typecheck'], background: true },
   { name: 'lint', command: [npm, 'run', '--silent', 'lint'], background: true },
-  {
-    name: 'vitest',
-    command: [npm, 'exec', '--', 'vitest', 'run', ...process.argv.slice(2)],
-    background: false,
-  },
+  ...(requested.length > 0
+    ? [{ name: 'vitest', command: vitest(requested), background: false }]
+    : [
+        { name: 'vitest (unit)', command: vitest(['--project', 'unit']), background: true },
+        {
+          name: 'vitest',
+          command: vitest(FOREGROUND_PROJECTS.flatMap((name) => ['--project', name])),
+          background: false,
+        },
+      ]),
 ];
 
 /** `nice` where the platform has it: the background steps yield the CPU to the tests. */
