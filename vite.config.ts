@@ -29,12 +29,10 @@ const BROWSER_SOLO = [
   'tests/browser/first-page-sync.test.ts',
   'tests/browser/hls-playback.test.ts',
   'tests/browser/live-episode-files.test.ts',
-  'tests/browser/translator-conflicts.test.ts',
   'tests/browser/translator-drafts.test.ts',
   'tests/browser/translator-long-file.test.ts',
   'tests/browser/translator-playback-keys.test.ts',
   'tests/browser/translator-tap-timing.test.ts',
-  'tests/browser/words.test.ts',
 ];
 
 const BROWSER_TEST_TIMEOUT = 180_000;

@@ -1,8 +1,10 @@
 /**
  * Under `npm start`, a cue file edited on disk shows up in an open page: only that file is
- * refetched, the page does not reload, and a playing video keeps playing. How soon is timed, so
- * this file runs alone (browser-solo); an episode imported into the running server's folder is in
- * live-episode-import.test.ts, beside other files.
+ * refetched, the page does not reload, and a playing video keeps playing; in an open viewer and an
+ * open workspace within a second (Issue 6: the workspace asks before it loads it). How soon is
+ * timed, so this file runs alone (browser-solo); an episode imported into the running server's
+ * folder is in live-episode-import.test.ts, and saving over or loading a changed file (the merge)
+ * in translator-conflicts.test.ts, beside other files.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { EPISODE_ID } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
 import { startDevServer, type RunningServer } from './support/servers.ts';
 import { copyEpisodes, withoutWordTimestamps } from './support/temp-episodes.ts';
+import { box, editOnDisk, openWorkspace } from './translator-helpers.ts';
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -74,5 +77,53 @@ describe('live episode files under the dev server', () => {
     expect(latency).toBeLessThan(3000);
     console.log(`[red-box] file change visible in the page after ${latency} ms`);
     expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows up in an open viewer and an open workspace within a second', async () => {
+    const viewer = await browser.newPage();
+    await viewer.goto(`${server.url}/watch/${EPISODE_ID}?lang=ko`);
+    const line = viewer.locator('[data-cue-id="c005"]');
+    await line.waitFor();
+    const workspace = await browser.newPage();
+    await openWorkspace(workspace, server.url, 'ko');
+    // Both pages settled (video metadata in, nothing loading), as when someone is at work.
+    for (const page of [viewer, workspace]) {
+      await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
+      await page.waitForLoadState('networkidle');
+    }
+
+    const editedAt = Date.now();
+    editOnDisk(
+      folder,
+      'transcript.ko.vtt',
+      '<v Joy>처음 한국에 왔을 때',
+      '<v Joy>처음 남한에 왔을 때',
+    );
+    await expect
+      .poll(() => line.innerText(), { timeout: 5000, interval: 50 })
+      .toContain('처음 남한에 왔을 때');
+    const viewerLatency = Date.now() - editedAt;
+    const notice = workspace
+      .getByRole('alert')
+      .filter({ hasText: 'transcript.ko.vtt changed on disk' });
+    await notice.waitFor({ timeout: 5000 });
+    const workspaceLatency = Date.now() - editedAt;
+    console.log(
+      `file edited on disk: viewer ${viewerLatency} ms, workspace notice ${workspaceLatency} ms`,
+    );
+    expect(viewerLatency).toBeLessThan(1000);
+    expect(workspaceLatency).toBeLessThan(1000);
+
+    // The workspace did not replace the row: it asks.
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 한국에 왔을 때');
+    await notice.getByRole('button', { name: 'Load it' }).click();
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 남한에 왔을 때');
+    await expect.poll(() => notice.count()).toBe(0);
+    // Loading is one undo step.
+    await workspace.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect(await box(workspace, 'c005').inputValue()).toBe('처음 한국에 왔을 때');
+    await viewer.close();
+    await workspace.close();
   });
 });

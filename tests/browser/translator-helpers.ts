@@ -10,7 +10,7 @@ import { EPISODE_ID } from './support/episode-fixture.ts';
 import { startDevServer, startPreviewServer, type RunningServer } from './support/servers.ts';
 import { copyEpisodes } from './support/temp-episodes.ts';
 
-export { readEpisodeFile, snapshotFiles } from './translator-files.ts';
+export { editOnDisk, readEpisodeFile, snapshotFiles } from './translator-files.ts';
 
 export { EPISODE_ID };
 

@@ -1,8 +1,9 @@
 /**
  * Word by word (Contract 9) in the viewer, on the bundled episode's aligned transcript: exactly
- * one word marked while a word is spoken and it is the right one, none in long pauses; a word
- * change writes to two elements; click a word to seek there; the "Highlight words" setting;
- * side by side; search across words; axe. One server and one browser for the file.
+ * one word marked at a time and it is the right one, none in long pauses; click a word to seek
+ * there; the "Highlight words" setting; side by side; search across words; axe. One server and
+ * one browser for the file. The marked word followed while the video plays (real time) is in
+ * first-page-sync.test.ts, which runs alone.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { findMatches } from '../../src/core/transcript-search.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID, readCues } from './support/episode-fixture.ts';
+import { seekVideo as seekVideoOn } from './support/line-sync.ts';
 import { watchPageProblems, type PageProblems } from './support/page-watch.ts';
 import { projectRoot, startPreviewServer, type RunningServer } from './support/servers.ts';
 
@@ -58,16 +60,7 @@ const markedWord = (target: Page = page): Promise<Marked> =>
     };
   });
 
-async function seekVideo(time: number, target: Page = page): Promise<void> {
-  await target.evaluate(async (time) => {
-    const video = document.querySelector('video')!;
-    video.pause();
-    video.currentTime = time;
-    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
-    // The clock answers on `seeked`; let its listeners run.
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }, time);
-}
+const seekVideo = (time: number, target: Page = page): Promise<void> => seekVideoOn(target, time);
 
 async function openWatch(context: BrowserContext, query = ''): Promise<Page> {
   const opened = await context.newPage();
@@ -126,56 +119,6 @@ describe('words in the viewer', () => {
     }
     expect(pauses).toBeGreaterThan(0);
     expect(problems.errors).toEqual([]);
-  });
-
-  it('follows the words while playing: never early, at most one marked, two elements per change', async () => {
-    const firstLong = cues.findIndex((cue) => wordsByCue[cues.indexOf(cue)]!.length >= 6);
-    await seekVideo(cues[firstLong]!.startTime);
-    const report = await page.evaluate(async () => {
-      const video = document.querySelector('video')!;
-      const transcript = document.querySelector('[aria-label="Transcript"]')!;
-      const batches: { targets: number; lineChanged: boolean }[] = [];
-      const observer = new MutationObserver((records) => {
-        const targets = new Set<Node>();
-        let lineChanged = false;
-        for (const record of records) {
-          if (record.attributeName === 'aria-current') lineChanged = true;
-          if (record.attributeName?.startsWith('data-word-')) targets.add(record.target);
-        }
-        if (targets.size > 0) batches.push({ targets: targets.size, lineChanged });
-      });
-      observer.observe(transcript, { attributes: true, subtree: true, childList: true });
-      const samples: { time: number; count: number; start: number | null }[] = [];
-      video.muted = true;
-      await video.play();
-      const until = performance.now() + 3000;
-      await new Promise<void>((resolve) => {
-        const sample = () => {
-          const marked = document.querySelectorAll('[data-word-current]');
-          samples.push({
-            time: video.currentTime,
-            count: marked.length,
-            start: marked[0] ? Number(marked[0].getAttribute('data-word-start')) : null,
-          });
-          if (performance.now() < until) requestAnimationFrame(sample);
-          else resolve();
-        };
-        requestAnimationFrame(sample);
-      });
-      video.pause();
-      observer.disconnect();
-      return { samples, batches };
-    });
-    expect(report.samples.length).toBeGreaterThan(30);
-    for (const sample of report.samples) {
-      expect(sample.count).toBeLessThanOrEqual(1);
-      // Never early: the marked word has started by the time the page reads the clock.
-      if (sample.start !== null) expect(sample.start).toBeLessThanOrEqual(sample.time + 1e-6);
-    }
-    expect(report.samples.some((sample) => sample.count === 1)).toBe(true);
-    const wordChanges = report.batches.filter((batch) => !batch.lineChanged);
-    expect(wordChanges.length).toBeGreaterThan(5);
-    for (const batch of wordChanges) expect(batch.targets).toBeLessThanOrEqual(2);
   });
 
   it('styles words said and to come apart without moving anything', async () => {

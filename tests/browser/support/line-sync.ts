@@ -1,10 +1,23 @@
 /**
  * Sampling the marked transcript line while the video plays, and what a sample may show: shared by
- * the tests that check the line sync on MP4 and on HLS.
+ * the tests that check the line sync on MP4 and on HLS; seeking the paused video, for the word
+ * tests.
  */
 import type { Page } from 'playwright-core';
 import type { ParsedCue } from '../../../src/core/vtt-parse.ts';
 import { findCueIndexAt } from '../../../src/core/time-index.ts';
+
+/** Pause the page's video and seek it to `time`; resolves once the media clock has answered. */
+export async function seekVideo(page: Page, time: number): Promise<void> {
+  await page.evaluate(async (time) => {
+    const video = document.querySelector('video')!;
+    video.pause();
+    video.currentTime = time;
+    await new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    // The clock answers on `seeked`; let its listeners run.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, time);
+}
 
 export interface LineSample {
   readonly time: number;
