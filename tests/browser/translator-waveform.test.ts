@@ -17,8 +17,9 @@ import { projectRoot } from './support/servers.ts';
 import { box, openWorkspace, workspaceTestbed } from './translator-helpers.ts';
 import { openSource, slider, sourceCues, valueOf } from './translator-timing-page.ts';
 
-// The dev server: a moved edge has its words timed again on the server.
-const bed = workspaceTestbed({ server: 'dev', languages: [['fr', 'Français']] });
+// The preview server over the run's build: its save API, like the dev server's, times a moved
+// edge's words again (realign-stretch.ts) in the test's copy of the episode.
+const bed = workspaceTestbed({ languages: [['fr', 'Français']] });
 const GAP = 2 / 30; // the bundled episode is 30 fps
 const artifacts = path.join(projectRoot, 'tests/.artifacts');
 
