@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { EPISODE_ID } from './support/episode-fixture.ts';
 import { watchPageProblems } from './support/page-watch.ts';
-import { startDevServer, type RunningServer } from './support/servers.ts';
+import { sharedPreviewServer, startDevServer, type RunningServer } from './support/servers.ts';
 import { copyEpisodes, editEpisodeJson, withoutWordTimestamps } from './support/temp-episodes.ts';
 
 const BROKEN_ID = 'broken-korean';
@@ -20,7 +20,12 @@ const broken = copyEpisodes({ id: BROKEN_ID, into: episodesDir });
 const missing = copyEpisodes({ id: MISSING_ID, into: episodesDir });
 const hostile = copyEpisodes({ id: HOSTILE_ID, into: episodesDir });
 
+/** The dev server over the folder above: broken and missing files (a build refuses them), hostile
+ * text and a failing episode.json as a publisher's live folder serves them. */
 let server: RunningServer;
+/** The run's preview server over the bundled episode: for faults any episode can meet, where a
+ * page load costs a fraction of one on the dev server. */
+let preview: RunningServer;
 let browser: BrowserContext;
 // Resource failures we cause on purpose are logged by Chromium itself; they are not our errors.
 const EXPECTED_FAILURES = [/Failed to load resource/];
@@ -50,6 +55,7 @@ beforeAll(async () => {
       .replace('Misunderstandings?', '<img src=x onerror="window.hacked=3">Misunderstandings?'),
   );
   server = await startDevServer({ episodesDir });
+  preview = await sharedPreviewServer();
   browser = await launchChromium();
 });
 
@@ -58,17 +64,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(url: string, setup?: (page: Page) => Promise<void>) {
+async function open(
+  url: string,
+  setup?: (page: Page) => Promise<void>,
+  on: RunningServer = server,
+) {
   const page = await browser.newPage();
   const problems = watchPageProblems(page, EXPECTED_FAILURES);
   await setup?.(page);
-  await page.goto(server.url + url);
+  await page.goto(on.url + url);
   return { page, problems };
 }
 
 describe('faults in the viewer', () => {
   it('says an unknown episode was not found', async () => {
-    const { page, problems } = await open('/watch/no-such-episode');
+    const { page, problems } = await open('/watch/no-such-episode', undefined, preview);
     await page.getByRole('heading', { name: 'Episode not found' }).waitFor();
     expect(await page.getByRole('link', { name: 'All episodes' }).count()).toBe(1);
     expect(problems.errors).toEqual([]);
@@ -94,7 +104,7 @@ describe('faults in the viewer', () => {
   });
 
   it('falls back to the source language for an unknown lang, with a notice', async () => {
-    const { page, problems } = await open(`/watch/${EPISODE_ID}?lang=xx-Nope`);
+    const { page, problems } = await open(`/watch/${EPISODE_ID}?lang=xx-Nope`, undefined, preview);
     await page.getByText(/no “xx-Nope” transcript/).waitFor();
     expect(await page.locator('[data-cue-id="c001"]').getAttribute('lang')).toBe('en');
     expect(problems.errors).toEqual([]);
@@ -124,12 +134,16 @@ describe('faults in the viewer', () => {
 
   it('keeps the transcript readable and offers a retry when the video fails', async () => {
     let mediaBroken = true;
-    const { page, problems } = await open(`/watch/${EPISODE_ID}`, async (page) => {
-      // Every source: the HLS ladder first, then the files it falls back to.
-      await page.route('**/media/**', (route) =>
-        mediaBroken ? route.abort('failed') : route.continue(),
-      );
-    });
+    const { page, problems } = await open(
+      `/watch/${EPISODE_ID}`,
+      async (page) => {
+        // Every source: the HLS ladder first, then the files it falls back to.
+        await page.route('**/media/**', (route) =>
+          mediaBroken ? route.abort('failed') : route.continue(),
+        );
+      },
+      preview,
+    );
     const message = page.getByText(
       'The video could not be played. The transcript below still works.',
     );
