@@ -66,8 +66,7 @@ afterAll(async () => {
 
 async function open(
   url: string,
-  setup?: (page: Page) => Promise<void>,
-  on: RunningServer = server,
+  { setup, on = server }: { setup?: (page: Page) => Promise<void>; on?: RunningServer } = {},
 ) {
   const page = await browser.newPage();
   const problems = watchPageProblems(page, EXPECTED_FAILURES);
@@ -78,7 +77,7 @@ async function open(
 
 describe('faults in the viewer', () => {
   it('says an unknown episode was not found', async () => {
-    const { page, problems } = await open('/watch/no-such-episode', undefined, preview);
+    const { page, problems } = await open('/watch/no-such-episode', { on: preview });
     await page.getByRole('heading', { name: 'Episode not found' }).waitFor();
     expect(await page.getByRole('link', { name: 'All episodes' }).count()).toBe(1);
     expect(problems.errors).toEqual([]);
@@ -87,11 +86,13 @@ describe('faults in the viewer', () => {
 
   it('offers a retry when episode.json fails with a server error, and the retry works', async () => {
     let serverBroken = true;
-    const { page, problems } = await open(`/watch/${EPISODE_ID}`, async (page) => {
-      await page.route(`**/episodes/${EPISODE_ID}/episode.json`, async (route) => {
-        if (serverBroken) await route.fulfill({ status: 500, body: 'boom' });
-        else await route.continue();
-      });
+    const { page, problems } = await open(`/watch/${EPISODE_ID}`, {
+      setup: async (page) => {
+        await page.route(`**/episodes/${EPISODE_ID}/episode.json`, async (route) => {
+          if (serverBroken) await route.fulfill({ status: 500, body: 'boom' });
+          else await route.continue();
+        });
+      },
     });
     const retry = page.getByRole('button', { name: 'Try again' });
     await retry.waitFor({ timeout: 15_000 });
@@ -104,7 +105,7 @@ describe('faults in the viewer', () => {
   });
 
   it('falls back to the source language for an unknown lang, with a notice', async () => {
-    const { page, problems } = await open(`/watch/${EPISODE_ID}?lang=xx-Nope`, undefined, preview);
+    const { page, problems } = await open(`/watch/${EPISODE_ID}?lang=xx-Nope`, { on: preview });
     await page.getByText(/no “xx-Nope” transcript/).waitFor();
     expect(await page.locator('[data-cue-id="c001"]').getAttribute('lang')).toBe('en');
     expect(problems.errors).toEqual([]);
@@ -134,16 +135,15 @@ describe('faults in the viewer', () => {
 
   it('keeps the transcript readable and offers a retry when the video fails', async () => {
     let mediaBroken = true;
-    const { page, problems } = await open(
-      `/watch/${EPISODE_ID}`,
-      async (page) => {
+    const { page, problems } = await open(`/watch/${EPISODE_ID}`, {
+      on: preview,
+      setup: async (page) => {
         // Every source: the HLS ladder first, then the files it falls back to.
         await page.route('**/media/**', (route) =>
           mediaBroken ? route.abort('failed') : route.continue(),
         );
       },
-      preview,
-    );
+    });
     const message = page.getByText(
       'The video could not be played. The transcript below still works.',
     );
